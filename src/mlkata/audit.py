@@ -1,0 +1,218 @@
+"""``mlkata audit``: prove that every grader is valid.
+
+For each exercise, its graders run against the reference solution on every seed (full marks
+required), against the committed stub (nothing earned; a debug exercise's buggy starting code must
+lose points like a mutant), and against each mutant on every seed (points lost on every seed).
+Besides the score rules it checks the exercise's make-up: a stub that matches its solution, at
+least ``MIN_MUTANTS`` mutants each with a docstring naming the mistake, and at least
+``MIN_HINTS`` hints.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mlkata import layout
+from mlkata.results import GRADER_ERROR, PASSED, TestRecord, summarise, write_json_atomically
+from mlkata.sessions import run_graders
+from mlkata.stubs import is_debug, stub_drift
+
+MIN_MUTANTS = 3
+MIN_HINTS = 2
+SOLUTION = "solution"
+STUB = "stub"
+MUTANT_PREFIX = "mutant:"
+
+
+@dataclass
+class ExerciseAudit:
+    exercise: layout.Exercise
+    debug: bool
+    mistakes: dict[str, str]
+    records: list[TestRecord] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
+    points: float = 0.0
+
+    def scores(self, target: str) -> dict[int, float]:
+        return {s.seed: s.earned for s in summarise(self.records) if s.target == target}
+
+
+def _mistake(mutant: Path) -> str:
+    docstring = ast.get_docstring(ast.parse(mutant.read_text(encoding="utf-8"))) or ""
+    return docstring.strip().splitlines()[0] if docstring.strip() else ""
+
+
+def _plan(audits: list[ExerciseAudit], seeds: list[int]) -> dict:
+    targets = {}
+    for audit in audits:
+        exercise = audit.exercise
+        targets[exercise.id] = [
+            {"label": SOLUTION, "root": str(exercise.root / layout.SOLUTIONS_DIR)},
+            {"label": STUB, "root": str(exercise.root / layout.EXERCISES_DIR)},
+            *({"label": MUTANT_PREFIX + m.stem, "mutant": str(m)} for m in exercise.mutants),
+        ]
+    return {"seeds": seeds, "targets": targets}
+
+
+def _check_make_up(audit: ExerciseAudit) -> None:
+    exercise = audit.exercise
+    if not exercise.grader.is_file():
+        audit.violations.append(f"no grader at {exercise.grader}")
+    drift = stub_drift(exercise.solution, exercise.stub)
+    if drift:
+        audit.violations.append(f"stub drift: {drift} (run `mlkata stubs`)")
+    if len(audit.mistakes) < MIN_MUTANTS:
+        audit.violations.append(f"{len(audit.mistakes)} mutant(s); at least {MIN_MUTANTS} are required")
+    for name, mistake in audit.mistakes.items():
+        if not mistake:
+            audit.violations.append(f"mutant {name} has no docstring naming its mistake")
+    if len(exercise.hints()) < MIN_HINTS or not all(exercise.hints()):
+        audit.violations.append(f"fewer than {MIN_HINTS} non-empty hints in {exercise.hints_file}")
+
+
+def _check_scores(audit: ExerciseAudit, seeds: list[int]) -> None:
+    summaries = summarise(audit.records)
+    audit.points = max((s.possible for s in summaries), default=0.0)
+    for summary in summaries:
+        for record in summary.tests:
+            if record.outcome == GRADER_ERROR and summary.target == SOLUTION:
+                audit.violations.append(f"grader error in {record.test} (seed {summary.seed}): {record.message}")
+    by_target = {}
+    for summary in summaries:
+        by_target.setdefault(summary.target, {})[summary.seed] = summary
+    expected_targets = [SOLUTION, STUB, *(MUTANT_PREFIX + m for m in audit.mistakes)]
+    for target in expected_targets:
+        missing = [s for s in seeds if s not in by_target.get(target, {})]
+        if missing:
+            audit.violations.append(f"{target}: not graded on seed(s) {missing[:5]} (did the session crash?)")
+    for seed, summary in by_target.get(SOLUTION, {}).items():
+        if summary.earned < summary.possible:
+            failed = [f"{r.test}: {r.message}" for r in summary.tests if r.outcome != PASSED]
+            audit.violations.append(f"solution lost points on seed {seed}: " + " | ".join(failed))
+    for seed, summary in by_target.get(STUB, {}).items():
+        if audit.debug and summary.earned >= summary.possible:
+            audit.violations.append(f"the debug stub (buggy starting code) kept full marks on seed {seed}")
+        if not audit.debug and summary.earned > 0:
+            audit.violations.append(f"the stub earned {summary.earned:g} points on seed {seed}")
+    for name in audit.mistakes:
+        for seed, summary in by_target.get(MUTANT_PREFIX + name, {}).items():
+            if summary.earned >= summary.possible:
+                audit.violations.append(f"mutant {name} kept full marks on seed {seed}")
+
+
+def unproven_tests(audit: ExerciseAudit) -> list[str]:
+    """Tests that no mutant ever fails: nothing yet proves that they can."""
+    tests = {r.test for r in audit.records}
+    killed = {r.test for r in audit.records if r.target.startswith(MUTANT_PREFIX) and r.outcome != PASSED}
+    return sorted(tests - killed)
+
+
+def run_audit(root: Path, exercises: list[layout.Exercise], *, seeds: list[int], jobs: int) -> list[ExerciseAudit]:
+    audits = []
+    for exercise in exercises:
+        mistakes = {m.stem: _mistake(m) for m in exercise.mutants}
+        source = exercise.solution.read_text(encoding="utf-8")
+        audits.append(ExerciseAudit(exercise=exercise, debug=is_debug(source), mistakes=mistakes))
+        _check_make_up(audits[-1])
+    chunks = [audits[i::jobs] for i in range(jobs) if audits[i::jobs]]
+    plan_file = root / ".mlkata-audit-plan.json"
+    plan_file.write_text(json.dumps(_plan(audits, seeds)), encoding="utf-8")
+    try:
+        def grade_chunk(chunk: list[ExerciseAudit]):
+            graders = [a.exercise.grader for a in chunk if a.exercise.grader.is_file()]
+            return chunk, run_graders(root, graders, [f"--mlkata-audit={plan_file}"]) if graders else None
+
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            for chunk, session in pool.map(grade_chunk, chunks):
+                if session is None:
+                    continue
+                for audit in chunk:
+                    audit.records = [r for r in session.records if r.exercise == audit.exercise.id]
+                    if not audit.records:
+                        tail = "\n".join(session.output.strip().splitlines()[-15:])
+                        audit.violations.append(f"its graders produced no results:\n{tail}")
+    finally:
+        plan_file.unlink(missing_ok=True)
+    for audit in audits:
+        if audit.records:
+            _check_scores(audit, seeds)
+    return audits
+
+
+def audit_document(audits: list[ExerciseAudit], *, seeds: list[int], seconds: float) -> dict:
+    return {
+        "schema": 1,
+        "seeds": seeds,
+        "seconds": round(seconds, 1),
+        "ok": not any(a.violations for a in audits),
+        "exercises": [
+            {
+                "id": a.exercise.id,
+                "debug": a.debug,
+                "points": a.points,
+                "solution": a.scores(SOLUTION),
+                "stub": a.scores(STUB),
+                "mutants": {
+                    name: {"mistake": mistake, "scores": a.scores(MUTANT_PREFIX + name)}
+                    for name, mistake in a.mistakes.items()
+                },
+                "unproven_tests": unproven_tests(a),
+                "violations": a.violations,
+            }
+            for a in audits
+        ],
+    }
+
+
+def _range(scores: dict[int, float]) -> str:
+    if not scores:
+        return "-"
+    low, high = min(scores.values()), max(scores.values())
+    return f"{low:g}" if low == high else f"{low:g}-{high:g}"
+
+
+def render_matrix(audits: list[ExerciseAudit], seeds: list[int]) -> list[str]:
+    """The audit as rows of text: per exercise, what each target scored over the seeds."""
+    lines = []
+    n = len(seeds)
+    for audit in audits:
+        mark = "FAIL" if audit.violations else "ok"
+        kind = " (debug)" if audit.debug else ""
+        lines.append(f"{mark:<5}{audit.exercise.id}{kind}: {audit.points:g} points")
+        solution = audit.scores(SOLUTION)
+        full = sum(1 for v in solution.values() if v >= audit.points)
+        lines.append(f"       {'solution':<34}{_range(solution):>9}   full marks on {full}/{n} seeds")
+        lines.append(f"       {'stub':<34}{_range(audit.scores(STUB)):>9}")
+        for name in audit.mistakes:
+            scores = audit.scores(MUTANT_PREFIX + name)
+            rejected = sum(1 for v in scores.values() if v < audit.points)
+            lines.append(f"       {'mutant ' + name:<34}{_range(scores):>9}   rejected on {rejected}/{n} seeds")
+        unproven = unproven_tests(audit)
+        if unproven and audit.records:
+            lines.append(f"       note: no mutant fails {', '.join(unproven)}")
+        lines.extend(f"       ! {v}" for v in audit.violations)
+    return lines
+
+
+def audit_main(root: Path, patterns: list[str] | None, *, seeds: int, jobs: int, json_path: Path | None) -> int:
+    exercises = layout.select(layout.discover(root), patterns)
+    if not exercises:
+        print("no exercises found: nothing to audit")
+        return 1
+    seed_list = list(range(seeds))
+    start = time.perf_counter()
+    audits = run_audit(root, exercises, seeds=seed_list, jobs=jobs)
+    seconds = time.perf_counter() - start
+    for line in render_matrix(audits, seed_list):
+        print(line)
+    failing = [a.exercise.id for a in audits if a.violations]
+    verdict = f"{len(failing)} exercise(s) with violations: {', '.join(failing)}" if failing else "all graders valid"
+    print(f"\naudit of {len(audits)} exercise(s) over {seeds} seeds in {seconds:.1f}s: {verdict}")
+    if json_path is not None:
+        write_json_atomically(json_path, audit_document(audits, seeds=seed_list, seconds=seconds))
+    return 1 if failing else 0

@@ -1,0 +1,131 @@
+"""What graders assert with: checks whose failure messages teach and never give the answer away.
+
+Every helper raises :class:`GradeFailure` (an AssertionError) with a message written for the
+candidate: what was called, on what kind of input, what was wrong with what came back, and a nudge
+toward the usual mistake. None of them prints an expected value.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+
+class GradeFailure(AssertionError):
+    """A grader's verdict that the candidate's answer is incorrect; its message is for the candidate."""
+
+
+def expect(condition: bool, message: str) -> None:
+    """Fail with ``message`` unless ``condition`` holds."""
+    if not bool(condition):
+        raise GradeFailure(message)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return f"an array of dtype {value.dtype} and shape {value.shape}"
+    return f"a {type(value).__name__}"
+
+
+def as_float(value: Any, *, what: str, finite: bool = True) -> float:
+    """``value`` as a Python float, or a failure saying what ``what`` returned instead."""
+    if isinstance(value, np.ndarray) and value.shape == ():
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise GradeFailure(f"{what} should be a number; it was {_kind(value)}.")
+    result = float(value)
+    if finite and not math.isfinite(result):
+        raise GradeFailure(f"{what} should be a finite number; it was {result}.")
+    return result
+
+
+def as_int(value: Any, *, what: str) -> int:
+    """``value`` as a Python int (a float with no fractional part is accepted)."""
+    number = as_float(value, what=what)
+    if number != int(number):
+        raise GradeFailure(f"{what} should be a whole number; it was {number}.")
+    return int(number)
+
+
+def as_array(value: Any, *, what: str, length: int | None = None, numeric: bool = True) -> np.ndarray:
+    """``value`` (array, list or Series) as a 1-d array, checked for length, dtype and NaN."""
+    if isinstance(value, (pd.Series, pd.Index)):
+        value = value.to_numpy()
+    if not isinstance(value, (np.ndarray, list, tuple)):
+        raise GradeFailure(f"{what} should be a 1-d array; it was {_kind(value)}.")
+    array = np.asarray(value)
+    if array.ndim != 1:
+        raise GradeFailure(f"{what} should be 1-d; it had shape {array.shape}.")
+    if length is not None and len(array) != length:
+        raise GradeFailure(f"{what} should have one entry per input row ({length}); it had {len(array)}.")
+    if numeric:
+        if array.dtype == object or not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
+            raise GradeFailure(f"{what} should hold numbers; its dtype was {array.dtype}.")
+        array = array.astype(float)
+        if np.isnan(array).any():
+            raise GradeFailure(f"{what} contains NaN in {int(np.isnan(array).sum())} place(s).")
+    return array
+
+
+def as_mapping(value: Any, *, what: str, keys: Iterable[str]) -> dict:
+    """``value`` as a dict that has exactly ``keys``."""
+    if not isinstance(value, Mapping):
+        raise GradeFailure(f"{what} should be a dict; it was {_kind(value)}.")
+    wanted, got = set(keys), set(value)
+    if wanted != got:
+        parts = []
+        if wanted - got:
+            parts.append(f"missing {sorted(wanted - got)}")
+        if got - wanted:
+            parts.append(f"unexpected {sorted(map(str, got - wanted))}")
+        raise GradeFailure(f"{what} should have the keys the docstring lists: {'; '.join(parts)}.")
+    return dict(value)
+
+
+def as_frame(value: Any, *, what: str, columns: Iterable[str]) -> pd.DataFrame:
+    """``value`` as a DataFrame holding at least ``columns``."""
+    if not isinstance(value, pd.DataFrame):
+        raise GradeFailure(f"{what} should be a pandas DataFrame; it was {_kind(value)}.")
+    missing = [c for c in columns if c not in value.columns]
+    if missing:
+        raise GradeFailure(f"{what} lacks the column(s) {missing}; it has {list(value.columns)}.")
+    return value
+
+
+def is_close(a: float, b: float, *, tol: float = 1e-9) -> bool:
+    """Equal within ``tol``, relative to the larger magnitude (absolute near zero)."""
+    return abs(a - b) <= tol * max(1.0, abs(a), abs(b))
+
+
+def best_time(function: Callable[[], Any], *, repeat: int = 3) -> float:
+    """The fastest of ``repeat`` wall-clock timings of ``function()``, in seconds."""
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def expect_fast(candidate: Callable[[], Any], reference: Callable[[], Any], *, ratio: float, what: str) -> None:
+    """Fail when ``candidate()`` takes more than ``ratio`` times as long as ``reference()``.
+
+    Both run in this process on the same input; the ratio is generous so that it separates
+    O(n log n) from O(n^2) and not one machine's noise from another's.
+    """
+    reference_time = best_time(reference)
+    # one candidate run first: a quadratic answer should not be timed three times over
+    candidate_time = best_time(candidate, repeat=1)
+    if candidate_time > ratio * reference_time:
+        candidate_time = min(candidate_time, best_time(candidate, repeat=2))
+    expect(
+        candidate_time <= ratio * max(reference_time, 1e-3),
+        f"{what} is too slow: {candidate_time / max(reference_time, 1e-3):.0f} times as long as a "
+        f"sort-based solution on the same input (allowed: {ratio:.0f} times). Look for a loop over "
+        "pairs of rows, or a Python loop over rows that numpy could do in one pass.",
+    )

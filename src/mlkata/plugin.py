@@ -1,0 +1,314 @@
+"""The pytest plugin that turns graders into points.
+
+Active in a kit, that is where the ini option ``mlkata_graders`` names the graders folder. Then:
+
+* ``pytest exercises/evaluation`` (or ``solutions/...``, a mutant's file, any tree given with
+  ``--mlkata-impl``) collects the matching graders and grades that tree;
+* graders receive the implementation through the ``impl`` fixture and their data seed through
+  ``seed``; the base seed is random per run, printed in the header, fixed with ``--mlkata-seed``;
+* every graded test carries points (``@pytest.mark.points(n)``, default 1), and the run ends with a
+  table of points per exercise; ``--mlkata-results FILE`` writes the same as JSON.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from mlkata import layout
+from mlkata.checks import GradeFailure
+from mlkata.results import (
+    ERROR,
+    FAILED,
+    GRADER_ERROR,
+    NOT_ATTEMPTED,
+    PASSED,
+    TestRecord,
+    render_table,
+    results_document,
+    summarise,
+    write_json_atomically,
+)
+from mlkata.runner import CandidateError, Implementation, NotAttempted, Target
+
+SEED_HELP = "base seed for the graders' generated data (default: random, printed in the header)"
+IMPL_HELP = "the tree mirroring exercises/ to grade (default: exercises)"
+RESULTS_HELP = "write per-exercise, per-test results to this JSON file"
+TRACEBACKS_HELP = "show graders' full tracebacks instead of the candidate-facing message (for authors)"
+GRADERS_HELP = "the kit's graders folder; the plugin is active only where this is set"
+AUDIT_HELP = "grade every target and seed listed in this audit plan (written by `mlkata audit`)"
+
+POINTS_MARKER = "points(n): the points a grader test is worth (default 1)"
+
+
+@dataclass
+class GradingState:
+    root: Path
+    graders: Path
+    seed: int
+    target: Target
+    audit: dict | None = None
+    records: list[TestRecord] = field(default_factory=list)
+
+
+STATE = pytest.StashKey[GradingState]()
+
+
+@dataclass(frozen=True)
+class Case:
+    """One grading of one exercise: which implementation, with which base seed."""
+
+    exercise: layout.Exercise
+    target: Target
+    base_seed: int
+
+    @property
+    def seed(self) -> int:
+        """The exercise's data seed: the same for every target graded with this base seed."""
+        digest = hashlib.sha256(f"{self.base_seed}:{self.exercise.id}".encode()).digest()
+        return int.from_bytes(digest[:4], "big")
+
+
+def _option(config: pytest.Config, name: str) -> str | None:
+    value = config.getoption(name)
+    return value if value is not None else (config.getini(name) or None)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("mlkata", "mlkata grading")
+    group.addoption("--mlkata-seed", dest="mlkata_seed", type=int, metavar="N", help=SEED_HELP)
+    group.addoption("--mlkata-impl", dest="mlkata_impl", metavar="DIR", help=IMPL_HELP)
+    group.addoption("--mlkata-results", dest="mlkata_results", metavar="FILE", help=RESULTS_HELP)
+    group.addoption("--mlkata-tracebacks", dest="mlkata_tracebacks", action="store_true", help=TRACEBACKS_HELP)
+    group.addoption("--mlkata-audit", dest="mlkata_audit", metavar="PLAN", help=AUDIT_HELP)
+    parser.addini("mlkata_seed", SEED_HELP)
+    parser.addini("mlkata_impl", IMPL_HELP)
+    parser.addini("mlkata_results", RESULTS_HELP)
+    parser.addini("mlkata_tracebacks", TRACEBACKS_HELP, type="bool", default=False)
+    parser.addini("mlkata_graders", GRADERS_HELP)
+
+
+def _graded_tree(config: pytest.Config, root: Path) -> Target:
+    impl = _option(config, "mlkata_impl")
+    if impl is None:
+        return Target(label=layout.EXERCISES_DIR, root=root / layout.EXERCISES_DIR)
+    path = (config.invocation_params.dir / impl).resolve()
+    if not path.is_dir():
+        raise pytest.UsageError(f"--mlkata-impl: {impl} is not a directory")
+    return Target(label=impl, root=path)
+
+
+def _map_to_graders(arg: str, state: GradingState, explicit: Target) -> tuple[str, Target | None]:
+    """Map a path inside a graded tree to the graders of the same exercises, and that tree."""
+    path_part, sep, rest = arg.partition("::")
+    path = Path(path_part).resolve()
+    trees = {
+        state.root / layout.EXERCISES_DIR: Target(label=layout.EXERCISES_DIR, root=state.root / layout.EXERCISES_DIR),
+        state.root / layout.SOLUTIONS_DIR: Target(label=layout.SOLUTIONS_DIR, root=state.root / layout.SOLUTIONS_DIR),
+    }
+    if explicit.root is not None:
+        trees[explicit.root] = explicit
+    mutants = state.root / layout.MUTANTS_DIR
+    if path.suffix == ".py" and path.is_relative_to(mutants) and len(path.relative_to(mutants).parts) == 3:
+        topic, name, _ = path.relative_to(mutants).parts
+        grader = state.graders / topic / f"test_{name}.py"
+        return str(grader) + sep + rest, Target(label=f"mutant:{path.stem}", mutant=path)
+    for tree, target in sorted(trees.items(), key=lambda item: -len(item[0].parts)):
+        if not path.is_relative_to(tree.resolve()):
+            continue
+        relative = path.relative_to(tree.resolve())
+        if path.suffix == ".py":
+            grader = state.graders / relative.parent / f"test_{relative.name}"
+        else:
+            grader = state.graders / relative
+        if not grader.exists():
+            raise pytest.UsageError(f"{path_part}: no graders for it (looked for {grader})")
+        return str(grader) + sep + rest, target
+    return arg, None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", POINTS_MARKER)
+    graders_setting = config.getini("mlkata_graders")
+    if not graders_setting:
+        return
+    root = config.rootpath
+    explicit = _graded_tree(config, root)
+    seed = _option(config, "mlkata_seed")
+    state = GradingState(
+        root=root,
+        graders=(root / graders_setting).resolve(),
+        seed=int(seed) if seed is not None else random.Random().randrange(10**6),
+        target=explicit,
+    )
+    plan = config.getoption("mlkata_audit")
+    if plan:
+        state.audit = json.loads(Path(plan).read_text(encoding="utf-8"))
+    chosen = set()
+    new_args = []
+    for arg in config.args:
+        mapped, target = _map_to_graders(arg, state, explicit)
+        new_args.append(mapped)
+        if target is not None:
+            chosen.add(target)
+    if len(chosen) > 1:
+        labels = ", ".join(sorted(t.label for t in chosen))
+        raise pytest.UsageError(f"grade one implementation at a time; these paths name several: {labels}")
+    if chosen:
+        state.target = chosen.pop()
+    config.args[:] = new_args
+    config.stash[STATE] = state
+    config.pluginmanager.register(_Recorder(state), "mlkata-recorder")
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    state = config.stash.get(STATE, None)
+    if state is None:
+        return []
+    if state.audit is not None:
+        return [f"mlkata: audit over seeds {state.audit['seeds']}"]
+    return [
+        f"mlkata: grading {state.target.label} with seed {state.seed} "
+        f"(reproduce with --mlkata-seed={state.seed})"
+    ]
+
+
+def _is_grader(item: pytest.Item, state: GradingState) -> bool:
+    return Path(item.path).resolve().is_relative_to(state.graders)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    state = metafunc.config.stash.get(STATE, None)
+    if state is None or state.audit is None or "mlkata_case" not in metafunc.fixturenames:
+        return
+    exercise = layout.exercise_for_grader(state.root, Path(metafunc.definition.path))
+    targets = [
+        Target(label=t["label"], root=Path(t["root"]) if t.get("root") else None,
+               mutant=Path(t["mutant"]) if t.get("mutant") else None)
+        for t in state.audit["targets"].get(exercise.id, [])
+    ]
+    cases = [Case(exercise, target, seed) for target in targets for seed in state.audit["seeds"]]
+    metafunc.parametrize(
+        "mlkata_case", cases, ids=[f"{c.target.label}-s{c.base_seed}" for c in cases], scope="module"
+    )
+
+
+@pytest.fixture(scope="module")
+def mlkata_case(request: pytest.FixtureRequest) -> Case:
+    """The exercise this grader module grades, the implementation graded, and the base seed."""
+    state = request.config.stash.get(STATE, None)
+    if state is None:
+        pytest.fail("the mlkata plugin is not active here: set mlkata_graders in the ini file")
+    exercise = layout.exercise_for_grader(state.root, Path(request.module.__file__))
+    return Case(exercise, state.target, state.seed)
+
+
+@pytest.fixture(scope="module")
+def impl(mlkata_case: Case) -> Implementation:
+    """The implementation under test; call its functions as ``impl.name(...)``."""
+    return Implementation(mlkata_case.exercise, mlkata_case.target)
+
+
+@pytest.fixture(scope="module")
+def seed(mlkata_case: Case) -> int:
+    """This exercise's data seed, derived from the run's base seed."""
+    return mlkata_case.seed
+
+
+@pytest.fixture(scope="module")
+def reference(mlkata_case: Case) -> Implementation:
+    """The reference solution, for graders that compare with it (never shown to the candidate)."""
+    root = mlkata_case.exercise.root / layout.SOLUTIONS_DIR
+    return Implementation(mlkata_case.exercise, Target(label=layout.SOLUTIONS_DIR, root=root))
+
+
+def _first_paragraph_of_assertion(error: BaseException) -> str:
+    # pytest's assertion rewriting appends the compared values after the message: never show them
+    text = str(error)
+    return text.split("\nassert ")[0].strip() or "a grader's assertion failed"
+
+
+def _classify(excinfo: pytest.ExceptionInfo | None) -> tuple[str, str]:
+    if excinfo is None:
+        return PASSED, ""
+    error = excinfo.value
+    if isinstance(error, NotAttempted):
+        return NOT_ATTEMPTED, str(error)
+    if isinstance(error, CandidateError):
+        return ERROR, str(error)
+    if isinstance(error, GradeFailure):
+        return FAILED, str(error)
+    if isinstance(error, AssertionError):
+        return FAILED, _first_paragraph_of_assertion(error)
+    return GRADER_ERROR, f"the grader itself failed ({type(error).__name__}: {error}); please report this"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    state = item.config.stash.get(STATE, None)
+    if state is None or not _is_grader(item, state):
+        return report
+    if report.when == "setup" and report.passed or report.when == "teardown" or report.skipped:
+        return report
+    case: Case | None = getattr(item, "funcargs", {}).get("mlkata_case")
+    if case is None:
+        return report
+    outcome, message = _classify(call.excinfo)
+    marker = item.get_closest_marker("points")
+    points = float(marker.args[0]) if marker and marker.args else 1.0
+    record = TestRecord(
+        exercise=case.exercise.id,
+        test=item.originalname if isinstance(item, pytest.Function) else item.name,
+        points=points,
+        earned=points if outcome == PASSED else 0.0,
+        outcome=outcome,
+        message=message,
+        target=case.target.label,
+        seed=case.base_seed,
+    )
+    report.user_properties.append(("mlkata", record.to_json()))
+    show_tracebacks = item.config.getoption("mlkata_tracebacks") or item.config.getini("mlkata_tracebacks")
+    if outcome != PASSED and (outcome != GRADER_ERROR and not show_tracebacks):
+        report.longrepr = f"[{outcome}] {message}"
+    return report
+
+
+class _Recorder:
+    """Collects the records graders attach to their reports (they travel with the report,
+    so this also works when reports arrive from other processes)."""
+
+    def __init__(self, state: GradingState):
+        self.state = state
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.state.records.extend(TestRecord(**value) for name, value in report.user_properties if name == "mlkata")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    state = config.stash.get(STATE, None)
+    if state is None or state.audit is not None or not state.records:
+        return
+    scores = summarise(state.records)
+    terminalreporter.section(f"mlkata: points for {state.target.label} (seed {state.seed})")
+    for line, colour in render_table(scores):
+        terminalreporter.write_line(line, **{colour: True})
+    if any(s.status == NOT_ATTEMPTED for s in scores):
+        terminalreporter.write_line("Open an exercise's file, read its docstring, and replace the TODO.")
+    if any(s.status == FAILED for s in scores):
+        terminalreporter.write_line("Each failure above says what behaviour was expected, on what kind of input.")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    state = config.stash.get(STATE, None)
+    if state is None:
+        return
+    destination = _option(config, "mlkata_results")
+    if destination:
+        document = results_document(state.records, seed=state.seed, implementation=state.target.describe())
+        write_json_atomically(Path(config.invocation_params.dir, destination), document)

@@ -1,0 +1,133 @@
+"""The result model: one record per graded test, summed into exercises, rendered as table or JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+PASSED = "passed"
+FAILED = "incorrect"
+NOT_ATTEMPTED = "not attempted"
+ERROR = "error"
+GRADER_ERROR = "grader error"
+# An exercise's status is the worst of its tests' outcomes, in this order of precedence,
+# except that a mix of "not attempted" and anything else counts as an attempt.
+_PRECEDENCE = (GRADER_ERROR, ERROR, FAILED, PASSED)
+
+
+@dataclass(frozen=True)
+class TestRecord:
+    """The outcome of one grader test against one implementation with one seed."""
+
+    exercise: str
+    test: str
+    points: float
+    earned: float
+    outcome: str
+    message: str
+    target: str
+    seed: int
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ExerciseScore:
+    exercise: str
+    target: str
+    seed: int
+    earned: float
+    possible: float
+    status: str
+    tests: tuple[TestRecord, ...]
+
+
+def exercise_status(outcomes: Iterable[str]) -> str:
+    outcomes = set(outcomes)
+    if outcomes <= {NOT_ATTEMPTED}:
+        return NOT_ATTEMPTED
+    if outcomes == {PASSED}:
+        return PASSED
+    for outcome in _PRECEDENCE:
+        if outcome in outcomes:
+            return outcome
+    return FAILED
+
+
+def summarise(records: Iterable[TestRecord]) -> list[ExerciseScore]:
+    """Group records by (exercise, target, seed), in the order they first appear."""
+    groups: dict[tuple[str, str, int], list[TestRecord]] = {}
+    for record in records:
+        groups.setdefault((record.exercise, record.target, record.seed), []).append(record)
+    return [
+        ExerciseScore(
+            exercise=exercise,
+            target=target,
+            seed=seed,
+            earned=sum(r.earned for r in tests),
+            possible=sum(r.points for r in tests),
+            status=exercise_status(r.outcome for r in tests),
+            tests=tuple(tests),
+        )
+        for (exercise, target, seed), tests in groups.items()
+    ]
+
+
+def _points(value: float) -> str:
+    return f"{value:g}"
+
+
+def render_table(scores: list[ExerciseScore]) -> list[tuple[str, str]]:
+    """Lines of the points table, each with a colour name for the terminal."""
+    width = max([len(s.exercise) for s in scores] + [len("exercise")])
+    lines = [(f"{'exercise':<{width}}  {'status':<14}{'points':>9}", "bold")]
+    colours = {PASSED: "green", FAILED: "red", ERROR: "red", GRADER_ERROR: "red", NOT_ATTEMPTED: "yellow"}
+    for score in scores:
+        points = f"{_points(score.earned)}/{_points(score.possible)}"
+        lines.append((f"{score.exercise:<{width}}  {score.status:<14}{points:>9}", colours[score.status]))
+    earned = sum(s.earned for s in scores)
+    possible = sum(s.possible for s in scores)
+    total = f"{_points(earned)}/{_points(possible)}"
+    lines.append((f"{'total':<{width}}  {'':<14}{total:>9}", "bold"))
+    return lines
+
+
+def results_document(records: list[TestRecord], *, seed: int | None, implementation: str) -> dict:
+    """The versioned JSON document for one grading run (docs/results.md describes it)."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "seed": seed,
+        "implementation": implementation,
+        "exercises": [
+            {
+                "id": score.exercise,
+                "target": score.target,
+                "seed": score.seed,
+                "status": score.status,
+                "earned": score.earned,
+                "possible": score.possible,
+                "tests": [record.to_json() for record in score.tests],
+            }
+            for score in summarise(records)
+        ],
+    }
+
+
+def records_from_document(document: dict) -> list[TestRecord]:
+    return [TestRecord(**test) for exercise in document["exercises"] for test in exercise["tests"]]
+
+
+def write_json_atomically(path: Path, document: dict) -> None:
+    """Write ``document`` so that a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".tmp", delete=False, encoding="utf-8") as handle:
+        json.dump(document, handle, indent=2)
+        handle.write("\n")
+    os.replace(handle.name, path)

@@ -1,0 +1,137 @@
+"""Calling candidate code: the one boundary between a grader and what it grades.
+
+Graders never import candidate modules themselves; they call ``impl.some_function(...)`` on an
+:class:`Implementation`. The call copies its inputs (so the candidate can neither corrupt the
+grader's data nor see later changes to it), and turns what goes wrong on the candidate's side into
+:class:`NotAttempted` or :class:`CandidateError`, which the pytest plugin reports as outcomes of
+their own.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import hashlib
+import sys
+import traceback
+import types
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from mlkata.layout import Exercise
+
+
+class NotAttempted(Exception):
+    """The candidate has not written this yet (missing file, or NotImplementedError)."""
+
+
+class CandidateError(Exception):
+    """The candidate's code failed: it did not import, lacks a function, or raised."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """What is graded: a tree mirroring exercises/, or one mutant laid over its solution."""
+
+    label: str
+    root: Path | None = None
+    mutant: Path | None = None
+
+    def describe(self) -> str:
+        return str(self.mutant or self.root)
+
+
+def _candidate_frames(tb: types.TracebackType | None, filename: str) -> str:
+    frames = [f for f in traceback.extract_tb(tb) if f.filename == filename]
+    return "".join(traceback.format_list(frames[-3:]))
+
+
+def _load(name: str, sources: list[tuple[Path, str]]) -> types.ModuleType:
+    module = types.ModuleType(name)
+    module.__file__ = str(sources[-1][0])
+    sys.modules[name] = module  # dataclasses and pickling look modules up by name
+    for path, text in sources:
+        exec(compile(text, str(path), "exec"), module.__dict__)
+    return module
+
+
+_modules: dict[tuple, types.ModuleType] = {}
+
+
+def load_module(files: list[Path]) -> types.ModuleType:
+    """Execute ``files`` in order in one fresh namespace (a mutant is executed over its solution).
+
+    Modules are cached by path and content, so re-grading an unchanged file does not re-import it.
+    """
+    sources = [(path, path.read_text(encoding="utf-8")) for path in files]
+    digest = hashlib.sha256(repr(sources).encode()).hexdigest()[:16]
+    if digest not in _modules:
+        _modules[digest] = _load(f"mlkata_graded_{files[-1].stem}_{digest}", sources)
+    return _modules[digest]
+
+
+class Implementation:
+    """The candidate's module for one exercise, reached only through copied-in, checked calls."""
+
+    def __init__(self, exercise: Exercise, target: Target):
+        self.exercise = exercise
+        self.target = target
+        if target.mutant is not None:
+            self.files = [exercise.solution, target.mutant]
+        else:
+            assert target.root is not None
+            self.files = [target.root / exercise.relative_module]
+        self.path = self.files[-1]
+
+    def __repr__(self) -> str:
+        return f"<{self.exercise.id} from {self.target.describe()}>"
+
+    def _module(self) -> types.ModuleType:
+        if not self.path.is_file():
+            raise NotAttempted(f"there is no {self.exercise.relative_module} in {self.target.root}")
+        try:
+            return load_module(self.files)
+        except NotImplementedError:
+            raise NotAttempted(f"{self.path} raises NotImplementedError on import") from None
+        except SyntaxError as error:
+            raise CandidateError(
+                f"{self.path} does not compile: {error.msg} (line {error.lineno})"
+            ) from None
+        except BaseException as error:  # noqa: BLE001 - any failure to import is the candidate's
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            frames = _candidate_frames(error.__traceback__, str(self.path))
+            raise CandidateError(
+                f"importing {self.path} raised {type(error).__name__}: {error}\n{frames}"
+            ) from None
+
+    def function(self, name: str) -> Callable[..., Any]:
+        """The candidate's function ``name``, unwrapped (for timing and introspection)."""
+        module = self._module()
+        function = getattr(module, name, None)
+        if not callable(function):
+            defined = [n for n, v in vars(module).items() if callable(v) and not n.startswith("_")]
+            close = difflib.get_close_matches(name, defined, n=1)
+            nudge = f" Did you rename it to {close[0]!r}?" if close else ""
+            raise CandidateError(f"{self.path} defines no function {name!r}.{nudge}")
+        return function
+
+    def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """Call the candidate's ``name`` on deep copies of the arguments."""
+        function = self.function(name)
+        args, kwargs = copy.deepcopy((args, kwargs))
+        try:
+            return function(*args, **kwargs)
+        except NotImplementedError:
+            raise NotAttempted(f"{name} is not written yet (it raises NotImplementedError)") from None
+        except BaseException as error:  # noqa: BLE001 - SystemExit from candidate code is its failure too
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            frames = _candidate_frames(error.__traceback__, str(self.path))
+            raise CandidateError(f"{name} raised {type(error).__name__}: {error}\n{frames}".rstrip()) from None
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *args, **kwargs: self.call(name, *args, **kwargs)

@@ -1,0 +1,38 @@
+"""Run graders in a pytest subprocess and read back the records it writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlkata.results import TestRecord, records_from_document
+
+
+@dataclass(frozen=True)
+class SessionResult:
+    records: list[TestRecord]
+    returncode: int
+    output: str
+
+
+def run_graders(root: Path, graders: list[Path], options: list[str]) -> SessionResult:
+    """Run ``graders`` in a fresh pytest process inside kit ``root``; return its records.
+
+    A fresh process per session keeps one grading's imports, caches and crashes out of the next.
+    """
+    with tempfile.TemporaryDirectory(prefix="mlkata-") as scratch:
+        results = Path(scratch, "results.json")
+        command = [
+            sys.executable, "-m", "pytest", *map(str, graders), *options,
+            f"--mlkata-results={results}", "-q", "--no-header", "-p", "no:cacheprovider",
+            "-W", "ignore",  # candidates' and libraries' warnings cost nothing and clutter the log
+        ]
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+        completed = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, check=False)
+        records = records_from_document(json.loads(results.read_text())) if results.is_file() else []
+    return SessionResult(records, completed.returncode, completed.stdout + completed.stderr)

@@ -1,0 +1,101 @@
+"""Turn a reference solution into the candidate's starting file.
+
+A solution marks what the candidate writes with nbgrader's markers::
+
+    ### BEGIN SOLUTION
+    ...reference code...
+    ### END SOLUTION
+
+Inside a function, the region becomes a TODO and ``raise NotImplementedError``; at module level
+(helpers the candidate may write their own way) it is removed. A debug exercise follows the
+region with the buggy starting code, commented out so the solution still runs::
+
+    ### BEGIN STUB
+    # ...code that runs and looks right but is wrong...
+    ### END STUB
+
+and the stub gets that code, uncommented, in place of the region.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+BEGIN_SOLUTION = "### BEGIN SOLUTION"
+END_SOLUTION = "### END SOLUTION"
+BEGIN_STUB = "### BEGIN STUB"
+END_STUB = "### END STUB"
+_MARKERS = (BEGIN_SOLUTION, END_SOLUTION, BEGIN_STUB, END_STUB)
+_DEF = re.compile(r"^(\s*)(?:async\s+)?def\s+(\w+)")
+
+
+class MarkerError(ValueError):
+    """A solution's markers are unbalanced, nested or misplaced."""
+
+
+def _enclosing_function(lines: list[str], index: int, indent: int) -> str | None:
+    for line in reversed(lines[:index]):
+        match = _DEF.match(line)
+        if match and len(match.group(1)) < indent:
+            return match.group(2)
+    return None
+
+
+def _uncomment(line: str, indent: str, where: str) -> str:
+    if not line.strip():
+        return ""
+    body = line[len(indent) :] if line.startswith(indent) else None
+    if body is None or not body.startswith("#"):
+        raise MarkerError(f"{where}: every line of a STUB region must be a comment at the marker's indentation")
+    text = body[2:] if body.startswith("# ") else body[1:]
+    return indent + text if text.strip() else ""
+
+
+def is_debug(source: str) -> bool:
+    """Whether the solution ships buggy starting code (a debug exercise)."""
+    return any(line.strip() == BEGIN_STUB for line in source.splitlines())
+
+
+def make_stub(source: str, *, filename: str = "<solution>") -> str:
+    """Return the stub generated from a solution's source."""
+    lines = source.splitlines()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        if stripped in (END_SOLUTION, BEGIN_STUB, END_STUB):
+            raise MarkerError(f"{filename}:{i + 1}: {stripped!r} without an open {BEGIN_SOLUTION!r}")
+        if stripped != BEGIN_SOLUTION:
+            out.append(line)
+            i += 1
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() in _MARKERS), None)
+        if end is None or lines[end].strip() != END_SOLUTION:
+            raise MarkerError(f"{filename}:{i + 1}: {BEGIN_SOLUTION!r} is not closed by {END_SOLUTION!r}")
+        i = end + 1
+        if i < len(lines) and lines[i].strip() == BEGIN_STUB:
+            close = next((j for j in range(i + 1, len(lines)) if lines[j].strip() in _MARKERS), None)
+            if close is None or lines[close].strip() != END_STUB:
+                raise MarkerError(f"{filename}:{i + 1}: {BEGIN_STUB!r} is not closed by {END_STUB!r}")
+            out.extend(_uncomment(s, indent, f"{filename}:{k + 1}") for k, s in enumerate(lines[i + 1 : close], i + 1))
+            i = close + 1
+            continue
+        function = _enclosing_function(lines, i - 1, len(indent)) if indent else None
+        if function is not None:
+            out.append(f"{indent}# TODO: write {function} as its docstring describes.")
+            out.append(f'{indent}raise NotImplementedError("{function} is not written yet")')
+    # a removed module-level region leaves its surrounding blank lines behind
+    return re.sub(r"\n{4,}", "\n\n\n", "\n".join(out)).rstrip("\n") + "\n"
+
+
+def stub_drift(solution: Path, stub: Path) -> str | None:
+    """Why ``stub`` is not what ``solution`` generates, or None when it is."""
+    expected = make_stub(solution.read_text(encoding="utf-8"), filename=str(solution))
+    if not stub.is_file():
+        return f"{stub} is missing"
+    if stub.read_text(encoding="utf-8") != expected:
+        return f"{stub} differs from what {solution} generates"
+    return None
