@@ -279,6 +279,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     return report
 
 
+def _record_of(report: pytest.TestReport) -> dict | None:
+    return next((value for name, value in report.user_properties if name == "mlkata"), None)
+
+
+def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
+    """Not-attempted tests get their own category: counted, but without a traceback section."""
+    record = _record_of(report)
+    if record is not None and record["outcome"] == NOT_ATTEMPTED:
+        return "not attempted", "n", ("NOT ATTEMPTED", {"yellow": True})
+    return None
+
+
 class _Recorder:
     """Collects the records graders attach to their reports (they travel with the report,
     so this also works when reports arrive from other processes)."""
@@ -287,7 +299,9 @@ class _Recorder:
         self.state = state
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        self.state.records.extend(TestRecord(**value) for name, value in report.user_properties if name == "mlkata")
+        record = _record_of(report)
+        if record is not None:
+            self.state.records.append(TestRecord(**record))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:

@@ -16,9 +16,9 @@ FAILED = "incorrect"
 NOT_ATTEMPTED = "not attempted"
 ERROR = "error"
 GRADER_ERROR = "grader error"
-# An exercise's status is the worst of its tests' outcomes, in this order of precedence,
-# except that a mix of "not attempted" and anything else counts as an attempt.
-_PRECEDENCE = (GRADER_ERROR, ERROR, FAILED, PASSED)
+# An exercise's status is the worst of its tests' outcomes in this order; a mix of passed and
+# not-attempted tests is a partial attempt, so it reads as incorrect.
+_PRECEDENCE = (GRADER_ERROR, ERROR, FAILED)
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ class Implementation:
         function = getattr(module, name, None)
         if not callable(function):
             defined = [n for n, v in vars(module).items() if callable(v) and not n.startswith("_")]
-            close = difflib.get_close_matches(name, defined, n=1)
+            close = difflib.get_close_matches(name, defined, n=1) or [d for d in defined if name in d or d in name]
             nudge = f" Did you rename it to {close[0]!r}?" if close else ""
             raise CandidateError(f"{self.path} defines no function {name!r}.{nudge}")
         return function
