@@ -44,6 +44,4 @@ def make_scored_transactions(
     is_fraud = (rng.random(len(day)) < prevalence).astype(int)
     score = np.where(is_fraud == 1, rng.beta(6, 2, len(day)), rng.beta(1, 12, len(day)))
     order = rng.permutation(len(day))
-    return pd.DataFrame(
-        {"day": day[order], "score": np.round(score[order], decimals), "is_fraud": is_fraud[order]}
-    )
+    return pd.DataFrame({"day": day[order], "score": np.round(score[order], decimals), "is_fraud": is_fraud[order]})

@@ -63,8 +63,11 @@ def test_tied_scores_at_the_boundary(impl):
         f"One day, capacity 4, scores with a three-way tie at the 4th highest: your threshold alerts {mask.sum()}. "
         "With score >= threshold every tied row is alerted; the tie must stay out entirely.",
     )
-    expect(mask.sum() == 2, "One day, capacity 4, a three-way tie at the 4th highest score: your threshold "
-           "should still alert the rows above the tie.")
+    expect(
+        mask.sum() == 2,
+        "One day, capacity 4, a three-way tie at the 4th highest score: your threshold "
+        "should still alert the rows above the tie.",
+    )
 
 
 @pytest.mark.points(2)
@@ -80,9 +83,11 @@ def test_busiest_day_binds(impl):
         "A busy day of 30 transactions and a quiet day of 5, capacity 5: your threshold gives the busy day "
         f"{mask[: len(busy)].sum()} alerts. A budget pooled over days (or a mean per day) lets busy days overflow.",
     )
-    expect(mask[len(busy) :].sum() == 5 and mask[: len(busy)].sum() == 5,
-           "A busy day of 30 and a quiet day of 5, capacity 5: the busy day can take 5 alerts, and the quiet "
-           "day's higher scores are alerted too. Your threshold alerts fewer.")
+    expect(
+        mask[len(busy) :].sum() == 5 and mask[: len(busy)].sum() == 5,
+        "A busy day of 30 and a quiet day of 5, capacity 5: the busy day can take 5 alerts, and the quiet "
+        "day's higher scores are alerted too. Your threshold alerts fewer.",
+    )
 
 
 @pytest.mark.points(2)
@@ -105,5 +110,7 @@ def test_nothing_alertable(impl):
     """With no capacity at all, is nothing alerted?"""
     scores = np.array([0.3, 0.8, 0.8, 0.5])
     mask = alerted(impl, scores, np.array([1, 1, 2, 2]), 0)
-    expect(not mask.any(), f"With capacity 0 your threshold still alerts {mask.sum()} transaction(s); "
-           "return math.inf to alert nothing.")
+    expect(
+        not mask.any(),
+        f"With capacity 0 your threshold still alerts {mask.sum()} transaction(s); return math.inf to alert nothing.",
+    )

@@ -123,6 +123,7 @@ def run_audit(root: Path, exercises: list[layout.Exercise], *, seeds: list[int],
     plan_file = root / ".mlkata-audit-plan.json"
     plan_file.write_text(json.dumps(_plan(audits, seeds)), encoding="utf-8")
     try:
+
         def grade_chunk(chunk: list[ExerciseAudit]):
             graders = [a.exercise.grader for a in chunk if a.exercise.grader.is_file()]
             return chunk, run_graders(root, graders, [f"--mlkata-audit={plan_file}"]) if graders else None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mlkata import layout
 from mlkata.results import render_table, results_document, summarise, write_json_atomically
+from mlkata.seeds import random_seed
 from mlkata.sessions import run_graders
 from mlkata.stubs import make_stub, stub_drift
 
@@ -43,9 +44,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
         print(f"mlkata grade: {args.submission} is not a directory mirroring exercises/", file=sys.stderr)
         return 2
     exercises = layout.select(layout.discover(root), args.exercises)
-    options = [f"--mlkata-impl={submission}"]
-    if args.seed is not None:
-        options.append(f"--mlkata-seed={args.seed}")
+    # the base seed is drawn here, not in pytest, so that the JSON can record it
+    seed = args.seed if args.seed is not None else random_seed()
+    options = [f"--mlkata-impl={submission}", f"--mlkata-seed={seed}"]
     session = run_graders(root, [e.grader for e in exercises if e.grader.is_file()], options)
     if not session.records:
         print(session.output, file=sys.stderr)
@@ -59,7 +60,6 @@ def cmd_grade(args: argparse.Namespace) -> int:
     for line, _ in render_table(summarise(session.records)):
         print(line)
     if args.json is not None:
-        seed = session.records[0].seed
         write_json_atomically(args.json, results_document(session.records, seed=seed, implementation=str(submission)))
     return 0
 
@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     audit = commands.add_parser(
-        "audit", help="prove every grader valid: solution full marks, stub zero, mutants rejected",
+        "audit",
+        help="prove every grader valid: solution full marks, stub zero, mutants rejected",
         epilog="example: mlkata audit evaluation/alert_threshold --seeds 5",
     )
     audit.add_argument("exercises", nargs="*", help="exercise ids, names or topics (default: all)")
@@ -100,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.set_defaults(run=cmd_audit)
 
     grade = commands.add_parser(
-        "grade", help="grade a directory that mirrors exercises/",
+        "grade",
+        help="grade a directory that mirrors exercises/",
         epilog="example: mlkata grade submissions/alice --json alice.json",
     )
     grade.add_argument("submission", type=Path, help="a directory mirroring exercises/ (a missing file: not attempted)")
@@ -110,7 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     grade.set_defaults(run=cmd_grade)
 
     stubs = commands.add_parser(
-        "stubs", help="regenerate exercises/ from solutions/ (or --check for drift)",
+        "stubs",
+        help="regenerate exercises/ from solutions/ (or --check for drift)",
         epilog="example: mlkata stubs --check",
     )
     stubs.add_argument("--check", action="store_true", help="change nothing; exit 1 if a stub drifted")

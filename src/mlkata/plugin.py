@@ -12,9 +12,7 @@ Active in a kit, that is where the ini option ``mlkata_graders`` names the grade
 
 from __future__ import annotations
 
-import hashlib
 import json
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +33,7 @@ from mlkata.results import (
     write_json_atomically,
 )
 from mlkata.runner import CandidateError, Implementation, NotAttempted, Target
+from mlkata.seeds import data_seed, random_seed
 
 SEED_HELP = "base seed for the graders' generated data (default: random, printed in the header)"
 IMPL_HELP = "the tree mirroring exercises/ to grade (default: exercises)"
@@ -70,8 +69,7 @@ class Case:
     @property
     def seed(self) -> int:
         """The exercise's data seed: the same for every target graded with this base seed."""
-        digest = hashlib.sha256(f"{self.base_seed}:{self.exercise.id}".encode()).digest()
-        return int.from_bytes(digest[:4], "big")
+        return data_seed(self.base_seed, self.exercise.id)
 
 
 def _option(config: pytest.Config, name: str) -> str | None:
@@ -143,7 +141,7 @@ def pytest_configure(config: pytest.Config) -> None:
     state = GradingState(
         root=root,
         graders=(root / graders_setting).resolve(),
-        seed=int(seed) if seed is not None else random.Random().randrange(10**6),
+        seed=int(seed) if seed is not None else random_seed(),
         target=explicit,
     )
     plan = config.getoption("mlkata_audit")
@@ -172,10 +170,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
         return []
     if state.audit is not None:
         return [f"mlkata: audit over seeds {state.audit['seeds']}"]
-    return [
-        f"mlkata: grading {state.target.label} with seed {state.seed} "
-        f"(reproduce with --mlkata-seed={state.seed})"
-    ]
+    return [f"mlkata: grading {state.target.label} with seed {state.seed} (reproduce with --mlkata-seed={state.seed})"]
 
 
 def _is_grader(item: pytest.Item, state: GradingState) -> bool:
@@ -188,14 +183,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     exercise = layout.exercise_for_grader(state.root, Path(metafunc.definition.path))
     targets = [
-        Target(label=t["label"], root=Path(t["root"]) if t.get("root") else None,
-               mutant=Path(t["mutant"]) if t.get("mutant") else None)
+        Target(
+            label=t["label"],
+            root=Path(t["root"]) if t.get("root") else None,
+            mutant=Path(t["mutant"]) if t.get("mutant") else None,
+        )
         for t in state.audit["targets"].get(exercise.id, [])
     ]
     cases = [Case(exercise, target, seed) for target in targets for seed in state.audit["seeds"]]
-    metafunc.parametrize(
-        "mlkata_case", cases, ids=[f"{c.target.label}-s{c.base_seed}" for c in cases], scope="module"
-    )
+    metafunc.parametrize("mlkata_case", cases, ids=[f"{c.target.label}-s{c.base_seed}" for c in cases], scope="module")
 
 
 @pytest.fixture(scope="module")
@@ -254,7 +250,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     state = item.config.stash.get(STATE, None)
     if state is None or not _is_grader(item, state):
         return report
-    if report.when == "setup" and report.passed or report.when == "teardown" or report.skipped:
+    if (report.when == "setup" and report.passed) or report.when == "teardown" or report.skipped:
         return report
     case: Case | None = getattr(item, "funcargs", {}).get("mlkata_case")
     if case is None:

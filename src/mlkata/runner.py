@@ -15,9 +15,10 @@ import hashlib
 import sys
 import traceback
 import types
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from mlkata.layout import Exercise
 
@@ -95,16 +96,12 @@ class Implementation:
         except NotImplementedError:
             raise NotAttempted(f"{self.path} raises NotImplementedError on import") from None
         except SyntaxError as error:
-            raise CandidateError(
-                f"{self.path} does not compile: {error.msg} (line {error.lineno})"
-            ) from None
-        except BaseException as error:  # noqa: BLE001 - any failure to import is the candidate's
+            raise CandidateError(f"{self.path} does not compile: {error.msg} (line {error.lineno})") from None
+        except BaseException as error:  # any failure here is the candidate's, SystemExit included
             if isinstance(error, KeyboardInterrupt):
                 raise
             frames = _candidate_frames(error.__traceback__, str(self.path))
-            raise CandidateError(
-                f"importing {self.path} raised {type(error).__name__}: {error}\n{frames}"
-            ) from None
+            raise CandidateError(f"importing {self.path} raised {type(error).__name__}: {error}\n{frames}") from None
 
     def function(self, name: str) -> Callable[..., Any]:
         """The candidate's function ``name``, unwrapped (for timing and introspection)."""
@@ -125,7 +122,7 @@ class Implementation:
             return function(*args, **kwargs)
         except NotImplementedError:
             raise NotAttempted(f"{name} is not written yet (it raises NotImplementedError)") from None
-        except BaseException as error:  # noqa: BLE001 - SystemExit from candidate code is its failure too
+        except BaseException as error:  # any failure here is the candidate's, SystemExit included
             if isinstance(error, KeyboardInterrupt):
                 raise
             frames = _candidate_frames(error.__traceback__, str(self.path))

@@ -28,9 +28,18 @@ def run_graders(root: Path, graders: list[Path], options: list[str]) -> SessionR
     with tempfile.TemporaryDirectory(prefix="mlkata-") as scratch:
         results = Path(scratch, "results.json")
         command = [
-            sys.executable, "-m", "pytest", *map(str, graders), *options,
-            f"--mlkata-results={results}", "-q", "--no-header", "-p", "no:cacheprovider",
-            "-W", "ignore",  # candidates' and libraries' warnings cost nothing and clutter the log
+            sys.executable,
+            "-m",
+            "pytest",
+            *map(str, graders),
+            *options,
+            f"--mlkata-results={results}",
+            "-q",
+            "--no-header",
+            "-p",
+            "no:cacheprovider",
+            "-W",
+            "ignore",  # candidates' and libraries' warnings cost nothing and clutter the log
         ]
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         completed = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, check=False)

@@ -1,0 +1,20 @@
+"""Seeds: a base seed per grading run, and the data seed each exercise derives from it."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+MAX_BASE_SEED = 10**6  # short enough to read out of a report header and type back
+
+
+def random_seed() -> int:
+    """A fresh base seed for a run that was not given one."""
+    return secrets.randbelow(MAX_BASE_SEED)
+
+
+def data_seed(base_seed: int, exercise_id: str) -> int:
+    """The seed an exercise's graders generate data from: stable for a (base seed, exercise) pair,
+    unrelated between exercises, so one exercise's data says nothing about another's."""
+    digest = hashlib.sha256(f"{base_seed}:{exercise_id}".encode()).digest()
+    return int.from_bytes(digest[:4], "big")

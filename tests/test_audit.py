@@ -1,0 +1,70 @@
+"""``mlkata audit`` on a tiny kit: green when every rule holds, a violation for each broken rule."""
+
+import json
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def mlkata(pytester, *args):
+    return pytester.run(sys.executable, "-m", "mlkata", "--root", str(pytester.path), *args)
+
+
+def test_a_valid_kit_passes_with_a_matrix_and_json(pytester, tiny_kit):
+    result = mlkata(pytester, "audit", "--seeds", "3", "--jobs", "1", "--json", "audit.json")
+    result.stdout.fnmatch_lines(
+        [
+            "ok   evaluation/add: 4 points",
+            "*solution*4   full marks on 3/3 seeds",
+            "*stub*0",
+            "*mutant concatenates*rejected on 3/3 seeds",
+            "*all graders valid",
+        ]
+    )
+    assert result.ret == 0
+    document = json.loads((pytester.path / "audit.json").read_text())
+    (exercise,) = document["exercises"]
+    assert document["ok"] and document["seeds"] == [0, 1, 2]
+    assert exercise["id"] == "evaluation/add" and exercise["points"] == 4
+    assert exercise["solution"] == {"0": 4, "1": 4, "2": 4}
+    assert exercise["mutants"]["off_by_one"]["mistake"] == "Adds one too many."
+    assert all(score < 4 for score in exercise["mutants"]["off_by_one"]["scores"].values())
+
+
+def test_a_surviving_mutant_fails_the_audit(pytester, tiny_kit):
+    (tiny_kit / "mutants/evaluation/add/harmless.py").write_text('"""Same as the reference."""\n')
+    result = mlkata(pytester, "audit", "--seeds", "2", "--jobs", "1")
+    result.stdout.fnmatch_lines(["FAIL *evaluation/add*", "*! mutant harmless kept full marks on seed 0*"])
+    assert result.ret == 1
+
+
+def test_a_drifted_stub_and_missing_hints_fail_the_audit(pytester, tiny_kit):
+    stub = tiny_kit / "exercises/evaluation/add.py"
+    stub.write_text(stub.read_text() + "# edited\n")
+    (tiny_kit / "hints/evaluation/add.md").write_text("## Hint 1\nUse +.\n")
+    result = mlkata(pytester, "audit", "--seeds", "1", "--jobs", "1")
+    result.stdout.fnmatch_lines(["*! stub drift*", "*! fewer than 2 non-empty hints*"])
+    assert result.ret == 1
+
+
+def test_a_stub_that_earns_points_fails_the_audit(pytester, tiny_kit):
+    (tiny_kit / "exercises/evaluation/add.py").write_text("def add(a, b):\n    return a + b\n")
+    result = mlkata(pytester, "audit", "--seeds", "1", "--jobs", "1")
+    result.stdout.fnmatch_lines(["*! the stub earned 4 points on seed 0*"])
+    assert result.ret == 1
+
+
+def test_the_solution_losing_points_fails_the_audit(pytester, tiny_kit):
+    solution = tiny_kit / "solutions/evaluation/add.py"
+    solution.write_text(solution.read_text().replace("return a + b", "return a - b"))
+    mlkata(pytester, "stubs")
+    result = mlkata(pytester, "audit", "--seeds", "2", "--jobs", "2")
+    result.stdout.fnmatch_lines(["*! solution lost points on seed*"])
+    assert result.ret == 1
+
+
+def test_nothing_to_audit_is_an_error(pytester, tiny_kit):
+    result = mlkata(pytester, "audit", "no_such_exercise")
+    assert result.ret != 0

@@ -1,0 +1,52 @@
+"""The ``mlkata`` command, driven as a user would: ``grade`` and ``stubs`` on a tiny kit."""
+
+import json
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def mlkata(pytester, *args):
+    return pytester.run(sys.executable, "-m", "mlkata", "--root", str(pytester.path), *args)
+
+
+def test_grade_writes_per_exercise_per_test_json(pytester, tiny_kit, tmp_path):
+    (tmp_path / "bob" / "evaluation").mkdir(parents=True)
+    (tmp_path / "bob" / "evaluation" / "add.py").write_text("def add(a, b):\n    return abs(a) + abs(b)\n")
+    result = mlkata(pytester, "grade", str(tmp_path / "bob"), "--json", str(tmp_path / "bob.json"), "--seed", "7")
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(["evaluation/add::test_adds_negatives ?incorrect? add(-2, -3) should be negative", "evaluation/add*incorrect*3/4"])
+    document = json.loads((tmp_path / "bob.json").read_text())
+    assert document["seed"] == 7 and document["implementation"] == str(tmp_path / "bob")
+    [exercise] = document["exercises"]
+    outcomes = {t["test"]: t["outcome"] for t in exercise["tests"]}
+    assert outcomes == {"test_adds": "passed", "test_adds_negatives": "incorrect", "test_seed_is_recorded": "passed"}
+
+
+def test_grade_records_a_drawn_seed(pytester, tiny_kit, tmp_path):
+    tmp_path.joinpath("empty").mkdir()
+    result = mlkata(pytester, "grade", str(tmp_path / "empty"), "--json", str(tmp_path / "out.json"))
+    result.stdout.fnmatch_lines(["evaluation/add*not attempted*0/4"])
+    assert isinstance(json.loads((tmp_path / "out.json").read_text())["seed"], int)
+
+
+def test_grade_refuses_a_path_that_is_not_a_directory(pytester, tiny_kit, tmp_path):
+    result = mlkata(pytester, "grade", str(tmp_path / "nowhere"))
+    assert result.ret == 2
+    result.stderr.fnmatch_lines(["*is not a directory*"])
+
+
+def test_stubs_regenerates_and_checks(pytester, tiny_kit):
+    stub = tiny_kit / "exercises/evaluation/add.py"
+    stub.write_text("# lost\n")
+    assert mlkata(pytester, "stubs", "--check").ret == 1
+    mlkata(pytester, "stubs").stdout.fnmatch_lines(["wrote exercises/evaluation/add.py"])
+    assert "NotImplementedError" in stub.read_text()
+    assert mlkata(pytester, "stubs", "--check").ret == 0
+
+
+def test_outside_a_kit_the_command_says_so(pytester):
+    result = pytester.run(sys.executable, "-m", "mlkata", "stubs", "--check")
+    assert result.ret == 2
