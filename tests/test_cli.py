@@ -17,7 +17,12 @@ def test_grade_writes_per_exercise_per_test_json(pytester, tiny_kit, tmp_path):
     (tmp_path / "bob" / "evaluation" / "add.py").write_text("def add(a, b):\n    return abs(a) + abs(b)\n")
     result = mlkata(pytester, "grade", str(tmp_path / "bob"), "--json", str(tmp_path / "bob.json"), "--seed", "7")
     assert result.ret == 0
-    result.stdout.fnmatch_lines(["evaluation/add::test_adds_negatives ?incorrect? add(-2, -3) should be negative", "evaluation/add*incorrect*3/4"])
+    result.stdout.fnmatch_lines(
+        [
+            "evaluation/add::test_adds_negatives ?incorrect? add(-2, -3) should be negative",
+            "evaluation/add*incorrect*3/4",
+        ]
+    )
     document = json.loads((tmp_path / "bob.json").read_text())
     assert document["seed"] == 7 and document["implementation"] == str(tmp_path / "bob")
     [exercise] = document["exercises"]
