@@ -53,9 +53,19 @@ MUTANTS = {
 }
 
 
+ALTERNATIVE = '''"""The operator module's add: correct, and not the reference's code."""
+
+import operator
+
+
+def add(a, b):
+    return operator.add(a, b)
+'''
+
+
 @pytest.fixture
 def tiny_kit(pytester: pytest.Pytester) -> Path:
-    """A kit with one exercise, evaluation/add: solution, generated stub, grader, mutants, hints."""
+    """A kit with one exercise, evaluation/add: solution, generated stub, grader, mutants, an alternative, hints."""
     from mlkata.stubs import make_stub
 
     root = pytester.path
@@ -76,6 +86,7 @@ def tiny_kit(pytester: pytest.Pytester) -> Path:
         "graders/evaluation/test_add.py": GRADER,
         "hints/evaluation/add.md": "# Hints\n\n## Hint 1\nUse +.\n\n## Hint 2\nReally, +.\n",
         **{f"mutants/evaluation/add/{name}": text for name, text in MUTANTS.items()},
+        "alternatives/evaluation/add/with_operator.py": ALTERNATIVE,
     }
     for relative, text in files.items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)

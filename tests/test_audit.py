@@ -20,6 +20,7 @@ def test_a_valid_kit_passes_with_a_matrix_and_json(pytester, tiny_kit):
             "*solution*4   full marks on 3/3 seeds",
             "*stub*0",
             "*mutant concatenates*rejected on 3/3 seeds",
+            "*alternative with_operator*4   full marks on 3/3 seeds",
             "*all graders valid",
         ]
     )
@@ -31,6 +32,18 @@ def test_a_valid_kit_passes_with_a_matrix_and_json(pytester, tiny_kit):
     assert exercise["solution"] == {"0": 4, "1": 4, "2": 4}
     assert exercise["mutants"]["off_by_one"]["mistake"] == "Adds one too many."
     assert all(score < 4 for score in exercise["mutants"]["off_by_one"]["scores"].values())
+    assert exercise["alternatives"]["with_operator"]["scores"] == {"0": 4, "1": 4, "2": 4}
+
+
+def test_an_alternative_losing_points_fails_the_audit(pytester, tiny_kit):
+    # an answer filed as correct must earn full marks on every seed, like the reference
+    (tiny_kit / "alternatives/evaluation/add/rounded.py").write_text(
+        '"""Rounds to tens (filed as correct by mistake)."""\n\n\n'
+        "def add(a, b):\n    return round(a + b, -1)\n"
+    )
+    result = mlkata(pytester, "audit", "--seeds", "2", "--jobs", "1")
+    result.stdout.fnmatch_lines(["*! alternative rounded lost points on seed*"])
+    assert result.ret == 1
 
 
 def test_a_surviving_mutant_fails_the_audit(pytester, tiny_kit):

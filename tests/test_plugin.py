@@ -31,6 +31,11 @@ def test_a_mutant_path_grades_that_mutant(pytester, tiny_kit):
     result.stdout.fnmatch_lines(["*points for mutant:positive_only*", "*evaluation/add*incorrect*3/4*"])
 
 
+def test_an_alternative_path_grades_that_module_alone(pytester, tiny_kit):
+    result = run(pytester, "alternatives/evaluation/add/with_operator.py")
+    result.stdout.fnmatch_lines(["*points for alternative:with_operator*", "*evaluation/add*passed*4/4*"])
+
+
 def test_failure_message_never_shows_the_expected_value(pytester, tiny_kit):
     # the grader's bare `assert result == -5` would print the expected value through pytest's rewriting
     result = run(pytester, "mutants/evaluation/add/positive_only.py")

@@ -2,7 +2,9 @@
 
 For each exercise, its graders run against the reference solution on every seed (full marks
 required), against the committed stub (nothing earned; a debug exercise's buggy starting code must
-lose points like a mutant), and against each mutant on every seed (points lost on every seed).
+lose points like a mutant), against each mutant on every seed (points lost on every seed), and
+against each alternative — another correct answer, such as a library's — on every seed (full marks:
+the graders accept correct work that is not the reference's).
 Besides the score rules it checks the exercise's make-up: a stub that matches its solution, at
 least ``MIN_MUTANTS`` mutants each with a docstring naming the mistake, and at least
 ``MIN_HINTS`` hints.
@@ -27,6 +29,7 @@ MIN_HINTS = 2
 SOLUTION = "solution"
 STUB = "stub"
 MUTANT_PREFIX = "mutant:"
+ALTERNATIVE_PREFIX = "alternative:"
 
 
 @dataclass
@@ -34,6 +37,7 @@ class ExerciseAudit:
     exercise: layout.Exercise
     debug: bool
     mistakes: dict[str, str]
+    approaches: dict[str, str] = field(default_factory=dict)
     records: list[TestRecord] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
     points: float = 0.0
@@ -42,8 +46,8 @@ class ExerciseAudit:
         return {s.seed: s.earned for s in summarise(self.records) if s.target == target}
 
 
-def _mistake(mutant: Path) -> str:
-    docstring = ast.get_docstring(ast.parse(mutant.read_text(encoding="utf-8"))) or ""
+def _first_docstring_line(module: Path) -> str:
+    docstring = ast.get_docstring(ast.parse(module.read_text(encoding="utf-8"))) or ""
     return docstring.strip().splitlines()[0] if docstring.strip() else ""
 
 
@@ -55,6 +59,7 @@ def _plan(audits: list[ExerciseAudit], seeds: list[int]) -> dict:
             {"label": SOLUTION, "root": str(exercise.root / layout.SOLUTIONS_DIR)},
             {"label": STUB, "root": str(exercise.root / layout.EXERCISES_DIR)},
             *({"label": MUTANT_PREFIX + m.stem, "mutant": str(m)} for m in exercise.mutants),
+            *({"label": ALTERNATIVE_PREFIX + a.stem, "module": str(a)} for a in exercise.alternatives),
         ]
     return {"seeds": seeds, "targets": targets}
 
@@ -71,6 +76,9 @@ def _check_make_up(audit: ExerciseAudit) -> None:
     for name, mistake in audit.mistakes.items():
         if not mistake:
             audit.violations.append(f"mutant {name} has no docstring naming its mistake")
+    for name, approach in audit.approaches.items():
+        if not approach:
+            audit.violations.append(f"alternative {name} has no docstring naming its approach")
     if len(exercise.hints()) < MIN_HINTS or not all(exercise.hints()):
         audit.violations.append(f"fewer than {MIN_HINTS} non-empty hints in {exercise.hints_file}")
 
@@ -85,15 +93,23 @@ def _check_scores(audit: ExerciseAudit, seeds: list[int]) -> None:
     by_target = {}
     for summary in summaries:
         by_target.setdefault(summary.target, {})[summary.seed] = summary
-    expected_targets = [SOLUTION, STUB, *(MUTANT_PREFIX + m for m in audit.mistakes)]
+    expected_targets = [
+        SOLUTION,
+        STUB,
+        *(MUTANT_PREFIX + m for m in audit.mistakes),
+        *(ALTERNATIVE_PREFIX + a for a in audit.approaches),
+    ]
     for target in expected_targets:
         missing = [s for s in seeds if s not in by_target.get(target, {})]
         if missing:
             audit.violations.append(f"{target}: not graded on seed(s) {missing[:5]} (did the session crash?)")
-    for seed, summary in by_target.get(SOLUTION, {}).items():
-        if summary.earned < summary.possible:
-            failed = [f"{r.test}: {r.message}" for r in summary.tests if r.outcome != PASSED]
-            audit.violations.append(f"solution lost points on seed {seed}: " + " | ".join(failed))
+    for target in (SOLUTION, *(ALTERNATIVE_PREFIX + a for a in audit.approaches)):
+        for seed, summary in by_target.get(target, {}).items():
+            if summary.earned < summary.possible:
+                failed = [f"{r.test}: {r.message}" for r in summary.tests if r.outcome != PASSED]
+                name = target.removeprefix(ALTERNATIVE_PREFIX)
+                who = "solution" if target == SOLUTION else f"alternative {name}"
+                audit.violations.append(f"{who} lost points on seed {seed}: " + " | ".join(failed))
     for seed, summary in by_target.get(STUB, {}).items():
         if audit.debug and summary.earned >= summary.possible:
             audit.violations.append(f"the debug stub (buggy starting code) kept full marks on seed {seed}")
@@ -115,9 +131,15 @@ def unproven_tests(audit: ExerciseAudit) -> list[str]:
 def run_audit(root: Path, exercises: list[layout.Exercise], *, seeds: list[int], jobs: int) -> list[ExerciseAudit]:
     audits = []
     for exercise in exercises:
-        mistakes = {m.stem: _mistake(m) for m in exercise.mutants}
         source = exercise.solution.read_text(encoding="utf-8")
-        audits.append(ExerciseAudit(exercise=exercise, debug=is_debug(source), mistakes=mistakes))
+        audits.append(
+            ExerciseAudit(
+                exercise=exercise,
+                debug=is_debug(source),
+                mistakes={m.stem: _first_docstring_line(m) for m in exercise.mutants},
+                approaches={a.stem: _first_docstring_line(a) for a in exercise.alternatives},
+            )
+        )
         _check_make_up(audits[-1])
     chunks = [audits[i::jobs] for i in range(jobs) if audits[i::jobs]]
     plan_file = root / ".mlkata-audit-plan.json"
@@ -162,6 +184,10 @@ def audit_document(audits: list[ExerciseAudit], *, seeds: list[int], seconds: fl
                     name: {"mistake": mistake, "scores": a.scores(MUTANT_PREFIX + name)}
                     for name, mistake in a.mistakes.items()
                 },
+                "alternatives": {
+                    name: {"approach": approach, "scores": a.scores(ALTERNATIVE_PREFIX + name)}
+                    for name, approach in a.approaches.items()
+                },
                 "unproven_tests": unproven_tests(a),
                 "violations": a.violations,
             }
@@ -193,6 +219,10 @@ def render_matrix(audits: list[ExerciseAudit], seeds: list[int]) -> list[str]:
             scores = audit.scores(MUTANT_PREFIX + name)
             rejected = sum(1 for v in scores.values() if v < audit.points)
             lines.append(f"       {'mutant ' + name:<34}{_range(scores):>9}   rejected on {rejected}/{n} seeds")
+        for name in audit.approaches:
+            scores = audit.scores(ALTERNATIVE_PREFIX + name)
+            full = sum(1 for v in scores.values() if v >= audit.points)
+            lines.append(f"       {'alternative ' + name:<34}{_range(scores):>9}   full marks on {full}/{n} seeds")
         unproven = unproven_tests(audit)
         if unproven and audit.records:
             lines.append(f"       note: no mutant fails {', '.join(unproven)}")

@@ -6,6 +6,7 @@ One exercise is identified by ``"<topic>/<name>"`` and found at mirrored paths::
     exercises/<topic>/<name>.py        the stub, generated from the solution
     graders/<topic>/test_<name>.py     hidden pytest graders
     mutants/<topic>/<name>/<mistake>.py  plausible wrong answers, overlaid on the solution
+    alternatives/<topic>/<name>/<approach>.py  other correct answers (a library's, say), standalone
     hints/<topic>/<name>.md            progressive hints, one ``## Hint`` section each
 """
 
@@ -20,6 +21,7 @@ EXERCISES_DIR = "exercises"
 SOLUTIONS_DIR = "solutions"
 GRADERS_DIR = "graders"
 MUTANTS_DIR = "mutants"
+ALTERNATIVES_DIR = "alternatives"
 HINTS_DIR = "hints"
 
 
@@ -75,6 +77,11 @@ class Exercise:
     @property
     def mutants(self) -> list[Path]:
         folder = self.root / MUTANTS_DIR / self.topic / self.name
+        return sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
+
+    @property
+    def alternatives(self) -> list[Path]:
+        folder = self.root / ALTERNATIVES_DIR / self.topic / self.name
         return sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
 
     def hints(self) -> list[str]:

@@ -2,8 +2,8 @@
 
 Active in a kit, that is where the ini option ``mlkata_graders`` names the graders folder. Then:
 
-* ``pytest exercises/evaluation`` (or ``solutions/...``, a mutant's file, any tree given with
-  ``--mlkata-impl``) collects the matching graders and grades that tree;
+* ``pytest exercises/evaluation`` (or ``solutions/...``, a mutant's or an alternative's file, any
+  tree given with ``--mlkata-impl``) collects the matching graders and grades that tree;
 * graders receive the implementation through the ``impl`` fixture and their data seed through
   ``seed``; the base seed is random per run, printed in the header, fixed with ``--mlkata-seed``;
 * every graded test carries points (``@pytest.mark.points(n)``, default 1), and the run ends with a
@@ -111,11 +111,13 @@ def _map_to_graders(arg: str, state: GradingState, explicit: Target) -> tuple[st
     }
     if explicit.root is not None:
         trees[explicit.root] = explicit
-    mutants = state.root / layout.MUTANTS_DIR
-    if path.suffix == ".py" and path.is_relative_to(mutants) and len(path.relative_to(mutants).parts) == 3:
-        topic, name, _ = path.relative_to(mutants).parts
-        grader = state.graders / topic / f"test_{name}.py"
-        return str(grader) + sep + rest, Target(label=f"mutant:{path.stem}", mutant=path)
+    for folder, kind in ((layout.MUTANTS_DIR, "mutant"), (layout.ALTERNATIVES_DIR, "module")):
+        variants = state.root / folder
+        if path.suffix == ".py" and path.is_relative_to(variants) and len(path.relative_to(variants).parts) == 3:
+            topic, name, _ = path.relative_to(variants).parts
+            grader = state.graders / topic / f"test_{name}.py"
+            label = f"{'mutant' if kind == 'mutant' else 'alternative'}:{path.stem}"
+            return str(grader) + sep + rest, Target(label=label, **{kind: path})
     for tree, target in sorted(trees.items(), key=lambda item: -len(item[0].parts)):
         if not path.is_relative_to(tree.resolve()):
             continue
@@ -187,6 +189,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
             label=t["label"],
             root=Path(t["root"]) if t.get("root") else None,
             mutant=Path(t["mutant"]) if t.get("mutant") else None,
+            module=Path(t["module"]) if t.get("module") else None,
         )
         for t in state.audit["targets"].get(exercise.id, [])
     ]

@@ -33,14 +33,16 @@ class CandidateError(Exception):
 
 @dataclass(frozen=True)
 class Target:
-    """What is graded: a tree mirroring exercises/, or one mutant laid over its solution."""
+    """What is graded: a tree mirroring exercises/, one mutant laid over its solution, or one
+    standalone module (an alternative correct answer)."""
 
     label: str
     root: Path | None = None
     mutant: Path | None = None
+    module: Path | None = None
 
     def describe(self) -> str:
-        return str(self.mutant or self.root)
+        return str(self.mutant or self.module or self.root)
 
 
 def _candidate_frames(tb: types.TracebackType | None, filename: str) -> str:
@@ -80,6 +82,8 @@ class Implementation:
         self.target = target
         if target.mutant is not None:
             self.files = [exercise.solution, target.mutant]
+        elif target.module is not None:
+            self.files = [target.module]
         else:
             assert target.root is not None
             self.files = [target.root / exercise.relative_module]
