@@ -40,6 +40,7 @@ def test_adds_negatives(impl):
     assert result == -5, "add(-2, -3) should be negative"
 
 
+@pytest.mark.points(1)
 def test_seed_is_recorded(impl, seed, tmp_path_factory):
     """Writes the data seed where the engine's tests can read it."""
     (tmp_path_factory.getbasetemp().parent / "seed.txt").write_text(str(seed))

@@ -38,8 +38,7 @@ def test_a_valid_kit_passes_with_a_matrix_and_json(pytester, tiny_kit):
 def test_an_alternative_losing_points_fails_the_audit(pytester, tiny_kit):
     # an answer filed as correct must earn full marks on every seed, like the reference
     (tiny_kit / "alternatives/evaluation/add/rounded.py").write_text(
-        '"""Rounds to tens (filed as correct by mistake)."""\n\n\n'
-        "def add(a, b):\n    return round(a + b, -1)\n"
+        '"""Rounds to tens (filed as correct by mistake)."""\n\n\ndef add(a, b):\n    return round(a + b, -1)\n'
     )
     result = mlkata(pytester, "audit", "--seeds", "2", "--jobs", "1")
     result.stdout.fnmatch_lines(["*! alternative rounded lost points on seed*"])
@@ -59,6 +58,14 @@ def test_a_drifted_stub_and_missing_hints_fail_the_audit(pytester, tiny_kit):
     (tiny_kit / "hints/evaluation/add.md").write_text("## Hint 1\nUse +.\n")
     result = mlkata(pytester, "audit", "--seeds", "1", "--jobs", "1")
     result.stdout.fnmatch_lines(["*! stub drift*", "*! fewer than 2 non-empty hints*"])
+    assert result.ret == 1
+
+
+def test_a_grader_test_without_points_fails_the_audit(pytester, tiny_kit):
+    grader = tiny_kit / "graders/evaluation/test_add.py"
+    grader.write_text(grader.read_text() + "\n\ndef test_unmarked(impl):\n    impl.add(1, 1)\n")
+    result = mlkata(pytester, "audit", "--seeds", "1", "--jobs", "1")
+    result.stdout.fnmatch_lines(["*! tests without @pytest.mark.points: test_unmarked*"])
     assert result.ret == 1
 
 

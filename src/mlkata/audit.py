@@ -64,10 +64,24 @@ def _plan(audits: list[ExerciseAudit], seeds: list[int]) -> dict:
     return {"seeds": seeds, "targets": targets}
 
 
+def _tests_without_points(grader: Path) -> list[str]:
+    """Grader tests with no ``@pytest.mark.points(n)`` of their own: every test must state its worth."""
+    tree = ast.parse(grader.read_text(encoding="utf-8"))
+    unmarked = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("test"):
+            names = {n.attr for d in node.decorator_list for n in ast.walk(d) if isinstance(n, ast.Attribute)}
+            if "points" not in names:
+                unmarked.append(node.name)
+    return unmarked
+
+
 def _check_make_up(audit: ExerciseAudit) -> None:
     exercise = audit.exercise
     if not exercise.grader.is_file():
         audit.violations.append(f"no grader at {exercise.grader}")
+    elif unmarked := _tests_without_points(exercise.grader):
+        audit.violations.append(f"tests without @pytest.mark.points: {', '.join(unmarked)}")
     drift = stub_drift(exercise.solution, exercise.stub)
     if drift:
         audit.violations.append(f"stub drift: {drift} (run `mlkata stubs`)")
