@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mlkata.checks import GradeFailure
 from mlkata.layout import Exercise
 
 
@@ -28,7 +29,11 @@ class NotAttempted(Exception):
 
 
 class CandidateError(Exception):
-    """The candidate's code failed: it did not import, lacks a function, or raised."""
+    """The candidate's code failed: it did not import, lacks a function, or raised ``original``."""
+
+    def __init__(self, message: str, original: BaseException | None = None):
+        super().__init__(message)
+        self.original = original
 
 
 @dataclass(frozen=True)
@@ -130,7 +135,22 @@ class Implementation:
             if isinstance(error, KeyboardInterrupt):
                 raise
             frames = _candidate_frames(error.__traceback__, str(self.path))
-            raise CandidateError(f"{name} raised {type(error).__name__}: {error}\n{frames}".rstrip()) from None
+            message = f"{name} raised {type(error).__name__}: {error}\n{frames}".rstrip()
+            raise CandidateError(message, original=error) from None
+
+    def raises(self, error: type[Exception], name: str, *args: Any, **kwargs: Any) -> Exception | None:
+        """Call ``name`` where the contract says it must raise ``error``; return what it raised,
+        or None when it returned. Raising another exception is an incorrect answer, not a crash."""
+        try:
+            self.call(name, *args, **kwargs)
+        except CandidateError as failure:
+            if failure.original is None:  # it did not import, or lacks the function
+                raise
+            if isinstance(failure.original, error):
+                return failure.original
+            got, wanted = type(failure.original).__name__, error.__name__
+            raise GradeFailure(f"{name} raised {got} where its docstring asks for {wanted}:\n{failure}") from None
+        return None
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
         if name.startswith("_"):

@@ -1,0 +1,62 @@
+"""The boundary between graders and candidate code: ``Implementation`` on files in a temporary tree."""
+
+import pytest
+
+from mlkata.checks import GradeFailure
+from mlkata.layout import Exercise
+from mlkata.runner import CandidateError, Implementation, NotAttempted, Target
+
+
+@pytest.fixture
+def implementation(tmp_path):
+    def make(source: str | None) -> Implementation:
+        folder = tmp_path / "answers" / "evaluation"
+        folder.mkdir(parents=True, exist_ok=True)
+        if source is not None:
+            (folder / "mean.py").write_text(source)
+        exercise = Exercise(root=tmp_path, topic="evaluation", name="mean")
+        return Implementation(exercise, Target(label="answers", root=tmp_path / "answers"))
+
+    return make
+
+
+def test_arguments_are_copies(implementation):
+    impl = implementation("def mean(values):\n    values.append(0)\n    return sum(values) / len(values)\n")
+    data = [1.0, 2.0]
+    assert impl.mean(data) == 1.0
+    assert data == [1.0, 2.0]
+
+
+def test_a_missing_file_and_not_implemented_are_not_attempted(implementation):
+    with pytest.raises(NotAttempted):
+        implementation(None).mean([1])
+    with pytest.raises(NotAttempted, match="not written yet"):
+        implementation("def mean(values):\n    raise NotImplementedError\n").mean([1])
+
+
+def test_a_crash_is_a_candidate_error_carrying_the_original(implementation):
+    with pytest.raises(CandidateError, match="ZeroDivisionError") as failure:
+        implementation("def mean(values):\n    return sum(values) / len(values)\n").mean([])
+    assert isinstance(failure.value.original, ZeroDivisionError)
+
+
+def test_raises_returns_the_expected_error_or_none(implementation):
+    impl = implementation(
+        "def mean(values):\n"
+        "    if not values:\n"
+        "        raise ValueError('empty')\n"
+        "    return sum(values) / len(values)\n"
+    )
+    assert isinstance(impl.raises(ValueError, "mean", []), ValueError)
+    assert impl.raises(ValueError, "mean", [1]) is None
+
+
+def test_raising_the_wrong_error_is_incorrect_not_a_crash(implementation):
+    impl = implementation("def mean(values):\n    return sum(values) / len(values)\n")
+    with pytest.raises(GradeFailure, match="raised ZeroDivisionError where its docstring asks for ValueError"):
+        impl.raises(ValueError, "mean", [])
+
+
+def test_raises_still_reports_a_module_that_does_not_import(implementation):
+    with pytest.raises(CandidateError, match="does not compile"):
+        implementation("def mean(values:\n").raises(ValueError, "mean", [])
