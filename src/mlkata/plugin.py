@@ -247,21 +247,23 @@ def _classify(excinfo: pytest.ExceptionInfo | None) -> tuple[str, str]:
     return GRADER_ERROR, f"the grader itself failed ({type(error).__name__}: {error}); please report this"
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
-    report = yield
+def _graded_record(item: pytest.Item, call: pytest.CallInfo) -> TestRecord | None:
+    """The record of a grader test's outcome, or None for what is not a graded outcome (a passed
+    setup, a teardown, a skip, a test outside the graders)."""
     state = item.config.stash.get(STATE, None)
-    if state is None or not _is_grader(item, state):
-        return report
-    if (report.when == "setup" and report.passed) or report.when == "teardown" or report.skipped:
-        return report
+    if state is None or not _is_grader(item, state) or call.when == "teardown":
+        return None
+    if call.when == "setup" and call.excinfo is None:
+        return None
+    if call.excinfo is not None and call.excinfo.errisinstance(pytest.skip.Exception):
+        return None
     case: Case | None = getattr(item, "funcargs", {}).get("mlkata_case")
     if case is None:
-        return report
+        return None
     outcome, message = _classify(call.excinfo)
     marker = item.get_closest_marker("points")
     points = float(marker.args[0]) if marker and marker.args else 1.0
-    record = TestRecord(
+    return TestRecord(
         exercise=case.exercise.id,
         test=item.originalname if isinstance(item, pytest.Function) else item.name,
         points=points,
@@ -271,11 +273,39 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         target=case.target.label,
         seed=case.base_seed,
     )
-    report.user_properties.append(("mlkata", record.to_json()))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport | None:
+    """Report a graded test; a candidate's failure gets its teaching message as the whole report.
+
+    Building the report here, rather than rewriting pytest's, skips pytest's traceback rendering,
+    which parses source files for every failure and dominated audits (thousands of failures).
+    Passes and grader errors get pytest's own report (with the full traceback for grader errors).
+    """
+    record = _graded_record(item, call)
+    if record is None:
+        return None
+    user_properties = [*item.user_properties, ("mlkata", record.to_json())]
     show_tracebacks = item.config.getoption("mlkata_tracebacks") or item.config.getini("mlkata_tracebacks")
-    if outcome != PASSED and (outcome != GRADER_ERROR and not show_tracebacks):
-        report.longrepr = f"[{outcome}] {message}"
-    return report
+    if record.outcome in (PASSED, GRADER_ERROR) or show_tracebacks:
+        report = pytest.TestReport.from_item_and_call(item, call)
+        report.user_properties = user_properties
+        return report
+    sections = [(f"Captured {key} {when}", content) for when, key, content in getattr(item, "_report_sections", [])]
+    return pytest.TestReport(
+        item.nodeid,
+        item.location,
+        {keyword: 1 for keyword in item.keywords},
+        "failed",
+        f"[{record.outcome}] {record.message}",
+        call.when,
+        sections,
+        call.duration,
+        call.start,
+        call.stop,
+        user_properties=user_properties,
+    )
 
 
 def _record_of(report: pytest.TestReport) -> dict | None:

@@ -27,20 +27,12 @@ def run_graders(root: Path, graders: list[Path], options: list[str]) -> SessionR
     """
     with tempfile.TemporaryDirectory(prefix="mlkata-") as scratch:
         results = Path(scratch, "results.json")
-        command = [
-            sys.executable,
-            "-m",
-            "pytest",
-            *map(str, graders),
-            *options,
-            f"--mlkata-results={results}",
-            "-q",
-            "--no-header",
-            "-p",
-            "no:cacheprovider",
-            "-W",
-            "ignore",  # candidates' and libraries' warnings cost nothing and clutter the log
-        ]
+        command = [sys.executable, "-m", "pytest", *map(str, graders), *options]
+        command += [f"--mlkata-results={results}", "-q", "--no-header", "-p", "no:cacheprovider"]
+        # when hypothesis is installed, its plugin's end-of-run summary imports it: 0.8 s a session
+        command += ["-p", "no:hypothesispytest"]
+        # candidates' and libraries' warnings cost nothing and would clutter the log
+        command += ["-W", "ignore"]
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         completed = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, check=False)
         records = records_from_document(json.loads(results.read_text())) if results.is_file() else []
