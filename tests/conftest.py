@@ -40,6 +40,18 @@ def test_adds_negatives(impl):
     assert result == -5, "add(-2, -3) should be negative"
 
 
+@pytest.fixture(scope="module")
+def successor(impl, seed):
+    """Calls the candidate in a fixture: a failure here must be graded like one in a test."""
+    return impl.add(seed, 1)
+
+
+@pytest.mark.points(1)
+def test_fixture_calls_are_graded(successor, seed):
+    """Does add count up by one?"""
+    expect(successor == seed + 1, "add(x, 1) should be one more than x.")
+
+
 @pytest.mark.points(1)
 def test_seed_is_recorded(impl, seed, tmp_path_factory):
     """Writes the data seed where the engine's tests can read it."""

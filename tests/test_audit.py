@@ -16,11 +16,11 @@ def test_a_valid_kit_passes_with_a_matrix_and_json(pytester, tiny_kit):
     result = mlkata(pytester, "audit", "--seeds", "3", "--jobs", "1", "--json", "audit.json")
     result.stdout.fnmatch_lines(
         [
-            "ok   evaluation/add: 4 points",
-            "*solution*4   full marks on 3/3 seeds",
+            "ok   evaluation/add: 5 points",
+            "*solution*5   full marks on 3/3 seeds",
             "*stub*0",
             "*mutant concatenates*rejected on 3/3 seeds",
-            "*alternative with_operator*4   full marks on 3/3 seeds",
+            "*alternative with_operator*5   full marks on 3/3 seeds",
             "*all graders valid",
         ]
     )
@@ -28,11 +28,11 @@ def test_a_valid_kit_passes_with_a_matrix_and_json(pytester, tiny_kit):
     document = json.loads((pytester.path / "audit.json").read_text())
     (exercise,) = document["exercises"]
     assert document["ok"] and document["seeds"] == [0, 1, 2]
-    assert exercise["id"] == "evaluation/add" and exercise["points"] == 4
-    assert exercise["solution"] == {"0": 4, "1": 4, "2": 4}
+    assert exercise["id"] == "evaluation/add" and exercise["points"] == 5
+    assert exercise["solution"] == {"0": 5, "1": 5, "2": 5}
     assert exercise["mutants"]["off_by_one"]["mistake"] == "Adds one too many."
-    assert all(score < 4 for score in exercise["mutants"]["off_by_one"]["scores"].values())
-    assert exercise["alternatives"]["with_operator"]["scores"] == {"0": 4, "1": 4, "2": 4}
+    assert all(score < 5 for score in exercise["mutants"]["off_by_one"]["scores"].values())
+    assert exercise["alternatives"]["with_operator"]["scores"] == {"0": 5, "1": 5, "2": 5}
 
 
 def test_an_alternative_losing_points_fails_the_audit(pytester, tiny_kit):
@@ -48,7 +48,7 @@ def test_an_alternative_losing_points_fails_the_audit(pytester, tiny_kit):
 def test_a_surviving_mutant_fails_the_audit(pytester, tiny_kit):
     (tiny_kit / "mutants/evaluation/add/harmless.py").write_text('"""Same as the reference."""\n')
     result = mlkata(pytester, "audit", "--seeds", "2", "--jobs", "1")
-    result.stdout.fnmatch_lines(["FAIL *evaluation/add*", "*! mutant harmless kept full marks on seed 0*"])
+    result.stdout.fnmatch_lines(["FAIL *evaluation/add*", "*! mutant harmless kept full marks on 2 seeds (0, 1)*"])
     assert result.ret == 1
 
 
@@ -72,7 +72,7 @@ def test_a_grader_test_without_points_fails_the_audit(pytester, tiny_kit):
 def test_a_stub_that_earns_points_fails_the_audit(pytester, tiny_kit):
     (tiny_kit / "exercises/evaluation/add.py").write_text("def add(a, b):\n    return a + b\n")
     result = mlkata(pytester, "audit", "--seeds", "1", "--jobs", "1")
-    result.stdout.fnmatch_lines(["*! the stub earned 4 points on seed 0*"])
+    result.stdout.fnmatch_lines(["*! the stub earned 5 points on seed 0*"])
     assert result.ret == 1
 
 
@@ -81,7 +81,7 @@ def test_the_solution_losing_points_fails_the_audit(pytester, tiny_kit):
     solution.write_text(solution.read_text().replace("return a + b", "return a - b"))
     mlkata(pytester, "stubs")
     result = mlkata(pytester, "audit", "--seeds", "2", "--jobs", "2")
-    result.stdout.fnmatch_lines(["*! solution lost points on seed*"])
+    result.stdout.fnmatch_lines(["*! solution lost points on 2 seeds*"])
     assert result.ret == 1
 
 

@@ -20,20 +20,25 @@ def test_grade_writes_per_exercise_per_test_json(pytester, tiny_kit, tmp_path):
     result.stdout.fnmatch_lines(
         [
             "evaluation/add::test_adds_negatives ?incorrect? add(-2, -3) should be negative",
-            "evaluation/add*incorrect*3/4",
+            "evaluation/add*incorrect*4/5",
         ]
     )
     document = json.loads((tmp_path / "bob.json").read_text())
     assert document["seed"] == 7 and document["implementation"] == str(tmp_path / "bob")
     [exercise] = document["exercises"]
     outcomes = {t["test"]: t["outcome"] for t in exercise["tests"]}
-    assert outcomes == {"test_adds": "passed", "test_adds_negatives": "incorrect", "test_seed_is_recorded": "passed"}
+    assert outcomes == {
+        "test_adds": "passed",
+        "test_adds_negatives": "incorrect",
+        "test_fixture_calls_are_graded": "passed",
+        "test_seed_is_recorded": "passed",
+    }
 
 
 def test_grade_records_a_drawn_seed(pytester, tiny_kit, tmp_path):
     tmp_path.joinpath("empty").mkdir()
     result = mlkata(pytester, "grade", str(tmp_path / "empty"), "--json", str(tmp_path / "out.json"))
-    result.stdout.fnmatch_lines(["evaluation/add*not attempted*0/4"])
+    result.stdout.fnmatch_lines(["evaluation/add*not attempted*0/5"])
     assert isinstance(json.loads((tmp_path / "out.json").read_text())["seed"], int)
 
 

@@ -14,26 +14,27 @@ def run(pytester, *args):
 
 def test_self_grading_a_stub_reads_not_attempted(pytester, tiny_kit):
     result = run(pytester, "exercises/evaluation")
-    result.stdout.fnmatch_lines(["*evaluation/add*not attempted*0/4*", "*3 not attempted*"])
+    result.stdout.fnmatch_lines(["*evaluation/add*not attempted*0/5*", "*4 not attempted*"])
     result.stdout.no_fnmatch_line("*Traceback*")
+    result.stdout.no_fnmatch_line("*ERROR*")  # a fixture calling the stub is not attempted, not an error
     result.stdout.no_fnmatch_line("*NotImplementedError*File*")
     assert result.ret == 1
 
 
 def test_points_table_for_the_solution(pytester, tiny_kit):
     result = run(pytester, "solutions/evaluation")
-    result.stdout.fnmatch_lines(["*mlkata: points for solutions*", "*evaluation/add*passed*4/4*", "total*4/4"])
+    result.stdout.fnmatch_lines(["*mlkata: points for solutions*", "*evaluation/add*passed*5/5*", "total*5/5"])
     assert result.ret == 0
 
 
 def test_a_mutant_path_grades_that_mutant(pytester, tiny_kit):
     result = run(pytester, "mutants/evaluation/add/positive_only.py")
-    result.stdout.fnmatch_lines(["*points for mutant:positive_only*", "*evaluation/add*incorrect*3/4*"])
+    result.stdout.fnmatch_lines(["*points for mutant:positive_only*", "*evaluation/add*incorrect*4/5*"])
 
 
 def test_an_alternative_path_grades_that_module_alone(pytester, tiny_kit):
     result = run(pytester, "alternatives/evaluation/add/with_operator.py")
-    result.stdout.fnmatch_lines(["*points for alternative:with_operator*", "*evaluation/add*passed*4/4*"])
+    result.stdout.fnmatch_lines(["*points for alternative:with_operator*", "*evaluation/add*passed*5/5*"])
 
 
 def test_failure_message_never_shows_the_expected_value(pytester, tiny_kit):
@@ -73,17 +74,18 @@ def test_grading_an_arbitrary_directory(pytester, tiny_kit, tmp_path):
     (answers / "add.py").write_text("def add(a, b):\n    return b + a\n")
     results = tmp_path / "results.json"
     result = run(pytester, "graders", f"--mlkata-impl={answers.parent}", f"--mlkata-results={results}")
-    result.stdout.fnmatch_lines(["*evaluation/add*passed*4/4*"])
+    result.stdout.fnmatch_lines(["*evaluation/add*passed*5/5*"])
     document = json.loads(results.read_text())
     assert document["schema"] == 1
     [exercise] = document["exercises"]
-    assert (exercise["id"], exercise["earned"], exercise["possible"]) == ("evaluation/add", 4, 4)
-    assert {t["test"] for t in exercise["tests"]} == {"test_adds", "test_adds_negatives", "test_seed_is_recorded"}
+    assert (exercise["id"], exercise["earned"], exercise["possible"]) == ("evaluation/add", 5, 5)
+    tests = {t["test"] for t in exercise["tests"]}
+    assert tests == {"test_adds", "test_adds_negatives", "test_fixture_calls_are_graded", "test_seed_is_recorded"}
 
 
 def test_a_missing_file_is_not_attempted(pytester, tiny_kit, tmp_path):
     result = run(pytester, "graders", f"--mlkata-impl={tmp_path}")
-    result.stdout.fnmatch_lines(["*evaluation/add*not attempted*0/4*"])
+    result.stdout.fnmatch_lines(["*evaluation/add*not attempted*0/5*"])
 
 
 def test_a_misnamed_function_is_an_error_that_says_so(pytester, tiny_kit, tmp_path):
@@ -91,7 +93,7 @@ def test_a_misnamed_function_is_an_error_that_says_so(pytester, tiny_kit, tmp_pa
     (tmp_path / "evaluation" / "add.py").write_text("def add_numbers(a, b):\n    return a + b\n")
     result = run(pytester, "graders", f"--mlkata-impl={tmp_path}")
     result.stdout.fnmatch_lines(["*error]*defines no function 'add'*Did you rename it to 'add_numbers'?*"])
-    result.stdout.fnmatch_lines(["*evaluation/add*error*0/4*"])
+    result.stdout.fnmatch_lines(["*evaluation/add*error*0/5*"])
 
 
 def test_a_crash_in_candidate_code_is_an_error_with_its_line(pytester, tiny_kit, tmp_path):
@@ -105,7 +107,7 @@ def test_a_syntax_error_costs_only_its_exercise(pytester, tiny_kit, tmp_path):
     (tmp_path / "evaluation").mkdir()
     (tmp_path / "evaluation" / "add.py").write_text("def add(a, b)\n    return a + b\n")
     result = run(pytester, "graders", f"--mlkata-impl={tmp_path}")
-    result.stdout.fnmatch_lines(["*error]*does not compile*line 1*", "*evaluation/add*error*0/4*"])
+    result.stdout.fnmatch_lines(["*error]*does not compile*line 1*", "*evaluation/add*error*0/5*"])
 
 
 def test_grading_two_trees_at_once_is_refused(pytester, tiny_kit):

@@ -97,16 +97,22 @@ def _check_make_up(audit: ExerciseAudit) -> None:
         audit.violations.append(f"fewer than {MIN_HINTS} non-empty hints in {exercise.hints_file}")
 
 
+def _on_seeds(seeds: list[int]) -> str:
+    shown = ", ".join(map(str, seeds[:8])) + (", ..." if len(seeds) > 8 else "")
+    return f"on seed {shown}" if len(seeds) == 1 else f"on {len(seeds)} seeds ({shown})"
+
+
 def _check_scores(audit: ExerciseAudit, seeds: list[int]) -> None:
     summaries = summarise(audit.records)
     audit.points = max((s.possible for s in summaries), default=0.0)
-    for summary in summaries:
-        for record in summary.tests:
-            if record.outcome == GRADER_ERROR and summary.target == SOLUTION:
-                audit.violations.append(f"grader error in {record.test} (seed {summary.seed}): {record.message}")
-    by_target = {}
+    # each violation once, with the seeds it happened on: (what happened, detail) -> seeds
+    found: dict[tuple[str, str], list[int]] = {}
+    by_target: dict[str, dict[int, object]] = {}
     for summary in summaries:
         by_target.setdefault(summary.target, {})[summary.seed] = summary
+        for record in summary.tests:
+            if record.outcome == GRADER_ERROR and summary.target == SOLUTION:
+                found.setdefault((f"grader error in {record.test}", record.message), []).append(summary.seed)
     expected_targets = [
         SOLUTION,
         STUB,
@@ -116,23 +122,24 @@ def _check_scores(audit: ExerciseAudit, seeds: list[int]) -> None:
     for target in expected_targets:
         missing = [s for s in seeds if s not in by_target.get(target, {})]
         if missing:
-            audit.violations.append(f"{target}: not graded on seed(s) {missing[:5]} (did the session crash?)")
+            found[(f"{target}: not graded (did the session crash?)", "")] = missing
     for target in (SOLUTION, *(ALTERNATIVE_PREFIX + a for a in audit.approaches)):
+        who = "solution" if target == SOLUTION else f"alternative {target.removeprefix(ALTERNATIVE_PREFIX)}"
         for seed, summary in by_target.get(target, {}).items():
             if summary.earned < summary.possible:
-                failed = [f"{r.test}: {r.message}" for r in summary.tests if r.outcome != PASSED]
-                name = target.removeprefix(ALTERNATIVE_PREFIX)
-                who = "solution" if target == SOLUTION else f"alternative {name}"
-                audit.violations.append(f"{who} lost points on seed {seed}: " + " | ".join(failed))
+                failed = " | ".join(f"{r.test}: {r.message}" for r in summary.tests if r.outcome != PASSED)
+                found.setdefault((f"{who} lost points", failed), []).append(seed)
     for seed, summary in by_target.get(STUB, {}).items():
         if audit.debug and summary.earned >= summary.possible:
-            audit.violations.append(f"the debug stub (buggy starting code) kept full marks on seed {seed}")
+            found.setdefault(("the debug stub (buggy starting code) kept full marks", ""), []).append(seed)
         if not audit.debug and summary.earned > 0:
-            audit.violations.append(f"the stub earned {summary.earned:g} points on seed {seed}")
+            found.setdefault((f"the stub earned {summary.earned:g} points", ""), []).append(seed)
     for name in audit.mistakes:
         for seed, summary in by_target.get(MUTANT_PREFIX + name, {}).items():
             if summary.earned >= summary.possible:
-                audit.violations.append(f"mutant {name} kept full marks on seed {seed}")
+                found.setdefault((f"mutant {name} kept full marks", ""), []).append(seed)
+    for (what, detail), on in found.items():
+        audit.violations.append(f"{what} {_on_seeds(sorted(on))}" + (f": {detail}" if detail else ""))
 
 
 def unproven_tests(audit: ExerciseAudit) -> list[str]:

@@ -247,6 +247,14 @@ def _classify(excinfo: pytest.ExceptionInfo | None) -> tuple[str, str]:
     return GRADER_ERROR, f"the grader itself failed ({type(error).__name__}: {error}); please report this"
 
 
+def _case_of(item: pytest.Item, state: GradingState) -> Case:
+    """The case an item grades, known even when a fixture failed before ``mlkata_case`` was set up."""
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and "mlkata_case" in callspec.params:
+        return callspec.params["mlkata_case"]
+    return Case(layout.exercise_for_grader(state.root, Path(item.path)), state.target, state.seed)
+
+
 def _graded_record(item: pytest.Item, call: pytest.CallInfo) -> TestRecord | None:
     """The record of a grader test's outcome, or None for what is not a graded outcome (a passed
     setup, a teardown, a skip, a test outside the graders)."""
@@ -257,9 +265,7 @@ def _graded_record(item: pytest.Item, call: pytest.CallInfo) -> TestRecord | Non
         return None
     if call.excinfo is not None and call.excinfo.errisinstance(pytest.skip.Exception):
         return None
-    case: Case | None = getattr(item, "funcargs", {}).get("mlkata_case")
-    if case is None:
-        return None
+    case = _case_of(item, state)
     outcome, message = _classify(call.excinfo)
     marker = item.get_closest_marker("points")
     points = float(marker.args[0]) if marker and marker.args else 1.0
