@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlkata.generators import generator, require
+from mlkata.generators import binary_labels, generator, require
 
 
 @generator
@@ -24,9 +24,7 @@ def make_churn_scores(*, n: int = 20_000, churn_rate: float = 0.03, decimals: in
     require(0 < churn_rate < 0.5, f"churn_rate must be in (0, 0.5), got {churn_rate}")
     require(decimals >= 1, f"decimals must be at least 1, got {decimals}")
     rng = np.random.default_rng(seed)
-    labels = (rng.random(n) < churn_rate).astype(int)
-    labels[:2] = [0, 1]
-    rng.shuffle(labels)
+    labels = binary_labels(rng, n, churn_rate)
     risk = rng.normal(0, 1, n) + 1.3 * labels
     logit = np.log(churn_rate / (1 - churn_rate)) - 0.5 + 1.1 * risk
     scores = np.round(1 / (1 + np.exp(-logit)), decimals)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlkata.generators import generator, require
+from mlkata.generators import binary_labels, generator, require
 
 
 @generator
@@ -23,9 +23,7 @@ def make_tied_scores(*, n: int = 3000, prevalence: float = 0.3, levels: int = 25
     require(0 < prevalence < 1, f"prevalence must be in (0, 1), got {prevalence}")
     require(levels >= 2, f"levels must be at least 2, got {levels}")
     rng = np.random.default_rng(seed)
-    labels = (rng.random(n) < prevalence).astype(int)
-    labels[:2] = [0, 1]
-    rng.shuffle(labels)
+    labels = binary_labels(rng, n, prevalence)
     raw = np.clip(rng.normal(0.4 + 0.2 * labels, 0.2), 0, 1)
     scores = np.round(raw * (levels - 1)) / (levels - 1)
     return labels, scores

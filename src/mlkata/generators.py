@@ -7,6 +7,8 @@ import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import numpy as np
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -14,6 +16,15 @@ def require(condition: bool, message: str) -> None:
     """Raise ValueError with ``message`` (which says what was wrong) unless ``condition`` holds."""
     if not condition:
         raise ValueError(message)
+
+
+def binary_labels(rng: np.random.Generator, n: int, rate: float) -> np.ndarray:
+    """0/1 ints, each 1 with probability ``rate``, with both classes present (two rows are forced,
+    then the whole array is shuffled), so that metrics defined only on two classes always are."""
+    labels = (rng.random(n) < rate).astype(int)
+    labels[:2] = [0, 1]
+    rng.shuffle(labels)
+    return labels
 
 
 def generator(function: F) -> F:
