@@ -101,6 +101,8 @@ def test_a_crash_in_candidate_code_is_an_error_with_its_line(pytester, tiny_kit,
     (tmp_path / "evaluation" / "add.py").write_text("def add(a, b):\n    return {}[a]\n")
     result = run(pytester, "graders", f"--mlkata-impl={tmp_path}")
     result.stdout.fnmatch_lines(["*error] add raised KeyError*", "*line 2, in add*"])
+    # a crash inside a grader's fixture is this candidate's failure, not a pytest ERROR
+    result.assert_outcomes(failed=4, errors=0)
 
 
 def test_a_syntax_error_costs_only_its_exercise(pytester, tiny_kit, tmp_path):

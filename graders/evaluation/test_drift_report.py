@@ -20,7 +20,8 @@ def report(impl, reference, current, **options):
     as_frame(result, what="drift_report's result", columns=["shifted"])
     expect(
         list(result.index) == list(reference.columns),
-        "The report should be indexed by feature name, in the reference's column order.",
+        "The report should be indexed by feature name in the reference's column order, even when the current "
+        "table lists its columns in another order.",
     )
     psi = as_array(result["psi"], what="the psi column", length=len(reference.columns))
     expect(np.isfinite(psi).all(), f"{SCENARIO}, some PSI values are infinite. {CONTRACT}")

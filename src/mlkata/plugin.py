@@ -319,10 +319,16 @@ def _record_of(report: pytest.TestReport) -> dict | None:
 
 
 def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):
-    """Not-attempted tests get their own category: counted, but without a traceback section."""
+    """Not-attempted tests get their own category, counted but without a traceback section; a
+    candidate's failure inside a fixture is a failed test, not a pytest ERROR (which would read as
+    a broken grader)."""
     record = _record_of(report)
-    if record is not None and record["outcome"] == NOT_ATTEMPTED:
+    if record is None:
+        return None
+    if record["outcome"] == NOT_ATTEMPTED:
         return "not attempted", "n", ("NOT ATTEMPTED", {"yellow": True})
+    if report.when == "setup" and report.failed and record["outcome"] in (FAILED, ERROR):
+        return "failed", "F", ("FAILED", {"red": True})
     return None
 
 
