@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from data.fraud_review import make_review_days
-from mlkata import as_float, as_mapping, expect, is_close
+from mlkata import as_float, as_mapping, expect, expect_rejected, is_close
 
 KEYS = ("precision", "recall", "precision_interval", "recall_interval")
 THRESHOLD = 0.5
@@ -165,8 +165,4 @@ def test_undefined_inputs_raise(impl, traffic):
         "one label fewer than scores": ((scores, labels[:-1], days, THRESHOLD), {}),
         "confidence=1.5": ((scores, labels, days, THRESHOLD), {"confidence": 1.5}),
     }
-    for case, (args, options) in cases.items():
-        expect(
-            impl.raises(ValueError, "operating_point_ci", *args, **options) is not None,
-            f"operating_point_ci returned a result for {case}; raise ValueError instead.",
-        )
+    expect_rejected(impl, "operating_point_ci", cases)

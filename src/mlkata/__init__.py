@@ -1,6 +1,17 @@
 """mlkata: machine-learning interview exercises graded by hidden, audited pytest graders."""
 
-from mlkata.checks import GradeFailure, as_array, as_float, as_frame, as_int, as_mapping, expect, expect_fast, is_close
+from mlkata.checks import (
+    GradeFailure,
+    as_array,
+    as_float,
+    as_frame,
+    as_int,
+    as_mapping,
+    expect,
+    expect_fast,
+    expect_rejected,
+    is_close,
+)
 
 __version__ = "0.1.0"
 
@@ -14,5 +25,6 @@ __all__ = [
     "as_mapping",
     "expect",
     "expect_fast",
+    "expect_rejected",
     "is_close",
 ]

@@ -97,6 +97,17 @@ def as_frame(value: Any, *, what: str, columns: Iterable[str]) -> pd.DataFrame:
     return value
 
 
+def expect_rejected(
+    impl: Any, name: str, cases: Mapping[str, tuple[tuple, dict]], *, error: type[Exception] = ValueError
+) -> None:
+    """Fail unless ``impl.<name>`` raises ``error`` on every case, given as ``{description: (args, kwargs)}``."""
+    for description, (args, kwargs) in cases.items():
+        expect(
+            impl.raises(error, name, *args, **kwargs) is not None,
+            f"{name} returned normally for {description}; its docstring asks for {error.__name__} there.",
+        )
+
+
 def is_close(a: float, b: float, *, tol: float = 1e-9) -> bool:
     """Equal within ``tol``, relative to the larger magnitude (absolute near zero)."""
     return abs(a - b) <= tol * max(1.0, abs(a), abs(b))
