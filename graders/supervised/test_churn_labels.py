@@ -1,0 +1,142 @@
+"""Graders for supervised/churn_labels: eligibility, a half-open window, grace and censoring."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from data.trial_events import GRACE, HORIZON, make_trial_events
+from mlkata import as_int, expect
+
+SCENARIO = "On 300 trials ending over 120 days, with cancels and comebacks before, during and after the window"
+BOUNDARY_WORDS = {
+    "b_cancel_at_trial_end": "cancelled exactly at the trial end (already gone at prediction time)",
+    "b_cancel_before_trial_end": "cancelled before the trial end",
+    "b_cancel_then_back_before_end": "cancelled and came back before the trial end",
+    "b_cancel_just_after_end": "cancelled one second after the trial end",
+    "b_cancel_at_horizon": "cancelled exactly at t + horizon",
+    "b_cancel_just_past_horizon": "cancelled one second after t + horizon",
+    "b_back_at_grace_end": "came back exactly at the end of the grace period",
+    "b_back_just_past_grace": "came back one second after the grace period",
+    "b_two_cancels_second_sticks": "cancelled, came back, and cancelled again for good inside the window",
+    "b_no_events": "never cancelled",
+    "b_window_ends_at_snapshot": "whose window plus grace ends exactly at the snapshot",
+}
+
+
+def labels(impl, trials, events, snapshot, **options) -> dict:
+    result = impl.churn_labels(trials, events, snapshot, **options)
+    expect(isinstance(result, pd.Series), "churn_labels should return a pandas Series indexed by user_id.")
+    expect(result.index.is_unique, "The returned Series lists some users more than once.")
+    return {user: as_int(value, what=f"the label of {user}") for user, value in result.items()}
+
+
+def differences(mine: dict, theirs: dict) -> str:
+    wrong = sum(1 for user in mine.keys() & theirs.keys() if mine[user] != theirs[user])
+    extra, missing = len(mine.keys() - theirs.keys()), len(theirs.keys() - mine.keys())
+    return f"{wrong} wrong label(s), {extra} user(s) labelled who should not be, {missing} missing"
+
+
+@pytest.fixture(scope="module")
+def data(seed):
+    return make_trial_events(seed=seed)
+
+
+@pytest.fixture(scope="module")
+def candidate_labels(impl, data):
+    return labels(impl, *data)
+
+
+@pytest.fixture(scope="module")
+def expected(reference, data):
+    return labels(reference, *data)
+
+
+@pytest.mark.points(4)
+def test_labels_on_generated_trials(candidate_labels, expected):
+    """Is every eligible, fully observed user labelled, and labelled right?"""
+    expect(
+        candidate_labels == expected,
+        f"{SCENARIO}: {differences(candidate_labels, expected)}. Check the window (t, t + horizon], the grace "
+        "period, eligibility at t and censoring (t + horizon + grace must not pass the snapshot).",
+    )
+
+
+@pytest.mark.points(3)
+def test_boundary_users(candidate_labels, expected):
+    """Are users whose events fall exactly on a boundary, or one second past it, labelled right?"""
+    wrong = [
+        BOUNDARY_WORDS[user]
+        for user in BOUNDARY_WORDS
+        if candidate_labels.get(user, "none") != expected.get(user, "none")
+    ]
+    expect(
+        not wrong,
+        "Users whose events sit exactly on a boundary are mishandled: the user who "
+        + "; the user who ".join(wrong)
+        + ". The window is (t, t + horizon]: open at t, closed at t + horizon; a comeback at exactly cancel + grace "
+        "still counts as a comeback.",
+    )
+
+
+@pytest.mark.points(2)
+def test_unobserved_and_departed_users_get_no_label(candidate_labels, data):
+    """Do users whose window is not fully observed, or who had left by the trial end, get no label at all?"""
+    trials, _, snapshot = data
+    censored = set(trials.loc[trials["trial_end"] + HORIZON + GRACE > snapshot, "user_id"])
+    labelled_censored = censored & candidate_labels.keys()
+    expect(
+        not labelled_censored,
+        f"{SCENARIO}, {len(labelled_censored)} user(s) whose window and grace period run past the snapshot got a "
+        "label. Their outcome is unknown: leave them out rather than calling them non-churners.",
+    )
+    departed = {"b_cancel_at_trial_end", "b_cancel_before_trial_end"} & candidate_labels.keys()
+    expect(
+        not departed,
+        "A user whose last event at or before the trial end is a cancel has already left; they get no label.",
+    )
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize(
+    "horizon, grace",
+    [(pd.Timedelta(days=7), pd.Timedelta(0)), (pd.Timedelta(days=30), pd.Timedelta(days=1))],
+    ids=["7d-no-grace", "30d-1d-grace"],
+)
+def test_other_horizons_and_grace_periods(impl, reference, data, horizon, grace):
+    """With another horizon and grace period, are the labels still exact?"""
+    mine = labels(impl, *data, horizon=horizon, grace=grace)
+    theirs = labels(reference, *data, horizon=horizon, grace=grace)
+    expect(
+        mine == theirs,
+        f"{SCENARIO}, with horizon={horizon.days} days and grace={grace.days} day(s): {differences(mine, theirs)}. "
+        "Use the horizon and grace arguments everywhere, censoring included.",
+    )
+
+
+@pytest.mark.points(2)
+def test_events_after_the_window_change_nothing(impl, data, candidate_labels, seed):
+    """Do events after a user's window and grace period leave every label as it was?"""
+    trials, events, snapshot = data
+    rng = np.random.default_rng(seed)
+    late = trials.sample(frac=0.5, random_state=int(rng.integers(2**31)))
+    after = late["trial_end"] + HORIZON + GRACE + pd.to_timedelta(rng.integers(1, 20 * 86400, len(late)), unit="s")
+    extra = pd.concat(
+        [
+            pd.DataFrame({"user_id": late["user_id"].to_numpy(), "timestamp": after.to_numpy(), "event": "cancel"}),
+            pd.DataFrame(
+                {
+                    "user_id": late["user_id"].to_numpy(),
+                    "timestamp": (after + pd.Timedelta(hours=5)).to_numpy(),
+                    "event": "subscribe",
+                }
+            ),
+        ]
+    )
+    extra = extra[extra["timestamp"] <= snapshot]
+    again = labels(impl, trials, pd.concat([events, extra], ignore_index=True), snapshot)
+    expect(
+        again == candidate_labels,
+        f"{SCENARIO}, adding cancels and comebacks after each user's window and grace period changed "
+        f"{sum(again.get(u) != v for u, v in candidate_labels.items())} label(s). Only events inside (t, t + horizon] "
+        "and their grace periods may decide a label: are you looking at the whole future history?",
+    )

@@ -1,0 +1,94 @@
+"""Churn labels for premium trials: who cancels soon after their trial ends.
+
+A streaming service gives new users a premium trial. The growth team wants a model, scored at the
+moment each trial ends, of who will cancel soon after. Before any model, the labels: get them
+wrong and the model learns the wrong thing, or learns from the future.
+
+Contract — ``churn_labels(trials, events, snapshot, *, horizon=14 days, grace=3 days)``:
+- ``trials`` has one row per user: ``user_id`` and ``trial_end``. The prediction time ``t`` of a
+  user is their ``trial_end``.
+- ``events`` has ``user_id``, ``timestamp`` and ``event``, either ``"cancel"`` or ``"subscribe"``
+  (a cancelled user coming back). Rows are in any order.
+- Eligibility: a user whose most recent event at or before ``t`` is a cancel has already left;
+  they get no label. (A cancel exactly at ``t`` counts as before the prediction.)
+- The outcome window is half-open, ``(t, t + horizon]``.
+- Churn: the user cancels inside the window and does not come back within the grace period: no
+  subscribe in ``(cancel, cancel + grace]``. A cancel followed by such a subscribe is a wobble,
+  not churn; a later cancel in the window can still be churn.
+- Censoring: a user is labelled only if everything that decides the label is observed, that is
+  ``t + horizon + grace <= snapshot``; otherwise the user gets no label (neither 0 nor 1).
+- Return a pandas Series of 0/1 ints named ``"churned"``, indexed by ``user_id``, holding exactly the
+  labelled users (in any order).
+
+Graded: exact labels on generated trials (boundary events placed exactly at t, t + horizon and the
+end of the grace period, and one second past each), other horizons and grace periods, no label for
+censored or already-cancelled users, and unchanged labels when events after each user's window
+are added.
+"""
+
+import pandas as pd
+
+### BEGIN SOLUTION
+
+
+def _eligible(trials: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
+    """Whether each user (in ``trials`` order) had not cancelled as of their prediction time."""
+    known = events.merge(trials, on="user_id")
+    known = known[known["timestamp"] <= known["trial_end"]].sort_values("timestamp", kind="stable")
+    last_event = known.groupby("user_id")["event"].last()
+    return trials["user_id"].map(last_event).ne("cancel")
+
+
+def _churned(trials: pd.DataFrame, events: pd.DataFrame, horizon, grace) -> pd.Series:
+    """Whether each user (in ``trials`` order) cancels in the window without coming back within grace."""
+    joined = events.merge(trials, on="user_id")
+    cancels = joined[
+        (joined["event"] == "cancel")
+        & (joined["timestamp"] > joined["trial_end"])
+        & (joined["timestamp"] <= joined["trial_end"] + horizon)
+    ]
+    returns = events[events["event"] == "subscribe"][["user_id", "timestamp"]].rename(columns={"timestamp": "back"})
+    paired = cancels.merge(returns, on="user_id", how="left")
+    came_back = (paired["back"] > paired["timestamp"]) & (paired["back"] <= paired["timestamp"] + grace)
+    wobbles = paired[came_back].groupby(["user_id", "timestamp"]).size()
+    sticking = cancels.set_index(["user_id", "timestamp"]).index.difference(wobbles.index)
+    return trials["user_id"].isin(sticking.get_level_values("user_id"))
+
+
+### END SOLUTION
+
+
+def churn_labels(
+    trials: pd.DataFrame,
+    events: pd.DataFrame,
+    snapshot: pd.Timestamp,
+    *,
+    horizon: pd.Timedelta = pd.Timedelta(days=14),
+    grace: pd.Timedelta = pd.Timedelta(days=3),
+) -> pd.Series:
+    """Return the churn label of every eligible, fully observed user.
+
+    Args:
+        trials: ``user_id`` and ``trial_end`` (the prediction time), one row per user.
+        events: ``user_id``, ``timestamp``, ``event`` ("cancel" or "subscribe").
+        snapshot: the end of the data; nothing after it is known.
+        horizon: the outcome window's length: ``(t, t + horizon]``.
+        grace: a cancel undone by a subscribe within this time is not churn.
+
+    Returns:
+        A Series of 0/1 ints named "churned", indexed by ``user_id``, for labelled users only.
+
+    Example:
+        >>> trials = pd.DataFrame({"user_id": ["a", "b"], "trial_end": pd.to_datetime(["2026-03-01"] * 2)})
+        >>> events = pd.DataFrame({"user_id": ["a"], "timestamp": pd.to_datetime(["2026-03-05"]), "event": ["cancel"]})
+        >>> churn_labels(trials, events, pd.Timestamp("2026-04-01")).to_dict()
+        {'a': 1, 'b': 0}
+    """
+    ### BEGIN SOLUTION
+    observed = (trials["trial_end"] + horizon + grace <= snapshot).to_numpy()
+    labelled = observed & _eligible(trials, events).to_numpy()
+    churned = _churned(trials, events, horizon, grace).to_numpy()
+    labels = pd.Series(churned[labelled].astype(int), index=trials["user_id"][labelled].to_numpy(), name="churned")
+    labels.index.name = "user_id"
+    return labels
+    ### END SOLUTION
