@@ -1,0 +1,82 @@
+"""Graders for supervised/baseline_ladder: prior, rule of thumb and regularised logistic regression."""
+
+import numpy as np
+import pytest
+from sklearn.metrics import average_precision_score
+
+from data.churn_table import make_churn_table
+from mlkata import as_array, as_mapping, expect
+
+KEYS = ("prior", "heuristic", "logistic")
+SCENARIO = "On 3,000 training and 2,000 test customers (about 12% churn, features on very different scales)"
+
+
+def ladder(impl, train, test_features) -> dict:
+    result = as_mapping(impl.baseline_ladder(train, test_features), what="baseline_ladder's result", keys=KEYS)
+    return {key: as_array(result[key], what=f"result[{key!r}]", length=len(test_features)) for key in KEYS}
+
+
+@pytest.fixture(scope="module")
+def data(seed):
+    return make_churn_table(seed=seed)
+
+
+@pytest.fixture(scope="module")
+def candidate_scores(impl, data):
+    train, test_features, _ = data
+    return ladder(impl, train, test_features)
+
+
+@pytest.mark.points(2)
+def test_prior_is_the_training_base_rate(candidate_scores, data):
+    """Is the prior the same for every test row, and equal to the churn rate of the training rows?"""
+    train, _, _ = data
+    prior = candidate_scores["prior"]
+    expect(
+        np.allclose(prior, train["churned"].mean(), rtol=0, atol=1e-12),
+        f"{SCENARIO}, the prior is not the training base rate for every row. With no features, the best "
+        "constant forecast is the share of churners among the training customers.",
+    )
+
+
+@pytest.mark.points(2)
+def test_heuristic_ranks_better_than_chance(candidate_scores, data):
+    """Does the rule of thumb put churners ahead of stayers clearly more often than chance?"""
+    _, _, labels = data
+    lift = average_precision_score(labels, candidate_scores["heuristic"]) / labels.mean()
+    # over 100 seeds: the reference's rule reached 2.1-2.9 times the base rate; a backwards rule stays below 1
+    expect(
+        lift >= 1.5,
+        f"{SCENARIO}, your heuristic barely beats (or trails) random ordering on held-out customers. Higher scores "
+        "should mean riskier: young accounts, few recent sessions, many support tickets.",
+    )
+
+
+@pytest.mark.points(3)
+def test_logistic_model_is_well_fitted(reference, candidate_scores, data):
+    """Does the logistic regression rank held-out churners as well as a standardised, regularised fit does?"""
+    train, test_features, labels = data
+    mine = average_precision_score(labels, candidate_scores["logistic"])
+    theirs = average_precision_score(labels, ladder(reference, train, test_features)["logistic"])
+    # over 150 seeds: other regularisation strengths and LogisticRegressionCV reached 0.98-1.02 of the
+    # reference's average precision; an unscaled, over-regularised fit 0.66-0.92
+    expect(
+        mine >= 0.95 * theirs and mine >= 3 * labels.mean(),
+        f"{SCENARIO}, your logistic model's average precision on held-out customers falls short of a standardised, "
+        "moderately regularised logistic regression. Put a StandardScaler before the model in one pipeline "
+        "fitted on the training rows: unscaled features make the penalty hit some features far harder than others.",
+    )
+
+
+@pytest.mark.points(3)
+def test_a_row_score_ignores_the_other_test_rows(impl, candidate_scores, data, seed):
+    """Does each test row keep its scores when scored together with only a few other rows?"""
+    train, test_features, _ = data
+    subset = np.sort(np.random.default_rng(seed).choice(len(test_features), 25, replace=False))
+    alone = ladder(impl, train, test_features.iloc[subset])
+    moved = [key for key in KEYS if not np.allclose(alone[key], candidate_scores[key][subset], rtol=1e-9, atol=1e-12)]
+    expect(
+        not moved,
+        f"{SCENARIO}, scoring 25 of the test customers on their own changed their {moved} scores. Fit everything "
+        "(the base rate, the scaler, the model) on the training rows only; the test rows are only transformed.",
+    )
