@@ -8,7 +8,8 @@ Contract — ``churn_labels(trials, events, snapshot, *, horizon=14 days, grace=
 - ``trials`` has one row per user: ``user_id`` and ``trial_end``. The prediction time ``t`` of a
   user is their ``trial_end``.
 - ``events`` has ``user_id``, ``timestamp`` and ``event``, either ``"cancel"`` or ``"subscribe"``
-  (a cancelled user coming back). Rows are in any order.
+  (a cancelled user coming back). Rows are in any order; a user never has two events at the same
+  timestamp.
 - Eligibility: a user whose most recent event at or before ``t`` is a cancel has already left;
   they get no label. (A cancel exactly at ``t`` counts as before the prediction.)
 - The outcome window is half-open, ``(t, t + horizon]``.
@@ -22,8 +23,9 @@ Contract — ``churn_labels(trials, events, snapshot, *, horizon=14 days, grace=
 
 Graded: exact labels on generated trials (boundary events placed exactly at t, t + horizon and the
 end of the grace period, and one second past each), other horizons and grace periods, no label for
-censored or already-cancelled users, and unchanged labels when events after each user's window
-are added.
+censored or already-cancelled users, unchanged labels when events after each user's window are
+added, and the same labels on many small random event logs whose events sit on and around every
+boundary.
 """
 
 import pandas as pd

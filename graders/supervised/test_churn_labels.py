@@ -1,11 +1,13 @@
 """Graders for supervised/churn_labels: eligibility, a half-open window, grace and censoring."""
 
+import hypothesis
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import strategies as st
 
 from data.trial_events import GRACE, HORIZON, make_trial_events
-from mlkata import as_int, expect
+from mlkata import GradeFailure, as_int, expect
 
 SCENARIO = "On 300 trials ending over 120 days, with cancels and comebacks before, during and after the window"
 BOUNDARY_WORDS = {
@@ -140,3 +142,79 @@ def test_events_after_the_window_change_nothing(impl, data, candidate_labels, se
         f"{sum(again.get(u) != v for u, v in candidate_labels.items())} label(s). Only events inside (t, t + horizon] "
         "and their grace periods may decide a label: are you looking at the whole future history?",
     )
+
+
+DAY, SECOND = pd.Timedelta(days=1), pd.Timedelta(seconds=1)
+_reference_labels: dict[str, dict] = {}  # per random log: targets graded on one seed see the same logs
+
+
+@st.composite
+def small_logs(draw) -> tuple:
+    """Up to 25 users on trials ending over ten days, each with a short chain of alternating cancels
+    and comebacks whose first event and gaps sit on, or one second either side of, each boundary."""
+    horizon = draw(st.sampled_from([pd.Timedelta(days=7), pd.Timedelta(days=14)]))
+    grace = draw(st.sampled_from([pd.Timedelta(0), pd.Timedelta(days=3)]))
+    first = [-5 * DAY, -SECOND, 0 * DAY, SECOND, 2 * DAY, horizon - SECOND, horizon, horizon + SECOND, 3 * horizon]
+    gaps = [g for g in (SECOND, grace - SECOND, grace, grace + SECOND, DAY, 4 * DAY) if g > pd.Timedelta(0)]
+    start = pd.Timestamp("2026-03-02")
+    trials, rows = [], []
+    for i in range(draw(st.integers(1, 25))):
+        user, trial_end = f"u{i}", start + draw(st.integers(0, 10)) * DAY
+        trials.append((user, trial_end))
+        when = trial_end + draw(st.sampled_from(first))
+        for k in range(draw(st.integers(0, 4))):
+            rows.append((user, when, "cancel" if k % 2 == 0 else "subscribe"))
+            when += draw(st.sampled_from(gaps))
+    snapshot = max(t for _, t in trials) + horizon + grace + draw(st.sampled_from([-SECOND, 0 * DAY, 3 * DAY]))
+    events = pd.DataFrame(rows, columns=["user_id", "timestamp", "event"]).astype({"timestamp": "datetime64[ns]"})
+    trials = pd.DataFrame(trials, columns=["user_id", "trial_end"])
+    return trials, events[events["timestamp"] <= snapshot], snapshot, horizon, grace
+
+
+def describe(user: str, trials: pd.DataFrame, events: pd.DataFrame, snapshot, horizon, grace) -> str:
+    """One user's log, every time relative to their trial end t."""
+    t = trials.loc[trials["user_id"] == user, "trial_end"].iloc[0]
+    mine = events[events["user_id"] == user].sort_values("timestamp")
+    happened = (
+        ", ".join(
+            f"{event} at t{'+' if when >= t else '-'}{abs(when - t)}"
+            for when, event in zip(mine["timestamp"], mine["event"], strict=True)
+        )
+        or "no events"
+    )
+    return f"{happened}; horizon {horizon}, grace {grace}, snapshot at t+{snapshot - t}"
+
+
+@pytest.mark.points(2)
+def test_labels_on_random_small_logs(impl, reference, seed):
+    """On many small random logs with events on and around every boundary, is every label right?"""
+
+    @hypothesis.seed(seed)
+    @hypothesis.settings(
+        max_examples=12,
+        phases=[hypothesis.Phase.generate],  # users are independent: the first wrong user is example enough
+        database=None,
+        deadline=None,
+        report_multiple_bugs=False,
+        suppress_health_check=list(hypothesis.HealthCheck),
+    )
+    @hypothesis.given(small_logs())
+    def agrees_with_the_contract(log):
+        trials, events, snapshot, horizon, grace = log
+        key = repr((trials.to_dict("list"), events.to_dict("list"), snapshot, horizon, grace))
+        if key not in _reference_labels:
+            _reference_labels[key] = labels(reference, trials, events, snapshot, horizon=horizon, grace=grace)
+        theirs = _reference_labels[key]
+        mine = labels(impl, trials, events, snapshot, horizon=horizon, grace=grace)
+        wrong = sorted(u for u in mine.keys() | theirs.keys() if mine.get(u) != theirs.get(u))
+        if wrong:
+            raise GradeFailure(
+                f"On a small random event log, {len(wrong)} user(s) got the wrong label, or a label where none is "
+                f"due, or none where one is; one of them: {describe(wrong[0], trials, *log[1:])}. Walk through that "
+                "user's events against the contract, boundary by boundary."
+            )
+
+    try:
+        agrees_with_the_contract()
+    except hypothesis.errors.Flaky:
+        raise GradeFailure("churn_labels gave different labels for the same event log on two calls.") from None
