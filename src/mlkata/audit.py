@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import ast
 import json
+import math
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ from mlkata.stubs import is_debug, stub_drift
 
 MIN_MUTANTS = 3
 MIN_HINTS = 2
+CHUNKS_PER_JOB = 4
 SOLUTION = "solution"
 STUB = "stub"
 MUTANT_PREFIX = "mutant:"
@@ -162,14 +165,21 @@ def run_audit(root: Path, exercises: list[layout.Exercise], *, seeds: list[int],
             )
         )
         _check_make_up(audits[-1])
-    chunks = [audits[i::jobs] for i in range(jobs) if audits[i::jobs]]
+    # more chunks than jobs, taken from a queue: a job that drew cheap exercises takes the next
+    # chunk instead of idling beside one that drew the slowest; a chunk costs a session's start-up
+    # (about a second), so not one session per exercise
+    size = math.ceil(len(audits) / (CHUNKS_PER_JOB * jobs))
+    chunks = [audits[i : i + size] for i in range(0, len(audits), size)]
+    threads = max(1, (os.cpu_count() or 1) // jobs)
     plan_file = root / ".mlkata-audit-plan.json"
     plan_file.write_text(json.dumps(_plan(audits, seeds)), encoding="utf-8")
     try:
 
         def grade_chunk(chunk: list[ExerciseAudit]):
             graders = [a.exercise.grader for a in chunk if a.exercise.grader.is_file()]
-            return chunk, run_graders(root, graders, [f"--mlkata-audit={plan_file}"]) if graders else None
+            if not graders:
+                return chunk, None
+            return chunk, run_graders(root, graders, [f"--mlkata-audit={plan_file}"], threads=threads)
 
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             for chunk, session in pool.map(grade_chunk, chunks):
