@@ -20,6 +20,7 @@ import pytest
 
 from mlkata import layout
 from mlkata.checks import GradeFailure
+from mlkata.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Worker
 from mlkata.results import (
     ERROR,
     FAILED,
@@ -41,6 +42,14 @@ RESULTS_HELP = "write per-exercise, per-test results to this JSON file"
 TRACEBACKS_HELP = "show graders' full tracebacks instead of the candidate-facing message (for authors)"
 GRADERS_HELP = "the kit's graders folder; the plugin is active only where this is set"
 AUDIT_HELP = "grade every target and seed listed in this audit plan (written by `mlkata audit`)"
+ISOLATION_HELP = (
+    "where candidate code runs: 'none' (in the grading process: fast, debuggable) or 'process' "
+    "(a fenced worker process; for untrusted submissions)"
+)
+TIMEOUT_HELP = "with process isolation: the wall-clock limit of one call to candidate code, in seconds"
+MEMORY_HELP = "with process isolation: the candidate's address-space limit, in MB"
+HIDE_HELP = "with process isolation: another folder the candidate's process must not see (repeatable)"
+ISOLATIONS = ("none", "process")
 
 POINTS_MARKER = "points(n): the points a grader test is worth (default 1)"
 
@@ -53,6 +62,23 @@ class GradingState:
     target: Target
     audit: dict | None = None
     records: list[TestRecord] = field(default_factory=list)
+    isolation: str = "none"
+    timeout: float = DEFAULT_TIMEOUT
+    memory_mb: int = DEFAULT_MEMORY_MB
+    hide: list[Path] = field(default_factory=list)
+    workers: dict[Path, Worker] = field(default_factory=dict)
+
+    def worker_for(self, target: Target) -> Worker | None:
+        """The worker that runs ``target``'s code, or None where it runs in this process."""
+        if self.isolation == "none" or target.root is None:
+            return None
+        if target.root not in self.workers:
+            secrets = [self.root / d for d in (layout.SOLUTIONS_DIR, layout.GRADERS_DIR, layout.MUTANTS_DIR)]
+            secrets += [self.root / layout.ALTERNATIVES_DIR, target.root, *self.hide]
+            self.workers[target.root] = Worker(
+                target.root, hide=secrets, timeout=self.timeout, memory_mb=self.memory_mb
+            )
+        return self.workers[target.root]
 
 
 STATE = pytest.StashKey[GradingState]()
@@ -84,11 +110,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--mlkata-results", dest="mlkata_results", metavar="FILE", help=RESULTS_HELP)
     group.addoption("--mlkata-tracebacks", dest="mlkata_tracebacks", action="store_true", help=TRACEBACKS_HELP)
     group.addoption("--mlkata-audit", dest="mlkata_audit", metavar="PLAN", help=AUDIT_HELP)
+    group.addoption("--mlkata-isolation", dest="mlkata_isolation", choices=ISOLATIONS, help=ISOLATION_HELP)
+    group.addoption("--mlkata-timeout", dest="mlkata_timeout", type=float, metavar="SECONDS", help=TIMEOUT_HELP)
+    group.addoption("--mlkata-memory", dest="mlkata_memory", type=int, metavar="MB", help=MEMORY_HELP)
+    group.addoption("--mlkata-hide", dest="mlkata_hide", action="append", default=[], metavar="DIR", help=HIDE_HELP)
     parser.addini("mlkata_seed", SEED_HELP)
     parser.addini("mlkata_impl", IMPL_HELP)
     parser.addini("mlkata_results", RESULTS_HELP)
     parser.addini("mlkata_tracebacks", TRACEBACKS_HELP, type="bool", default=False)
     parser.addini("mlkata_graders", GRADERS_HELP)
+    parser.addini("mlkata_isolation", ISOLATION_HELP, default="none")
+    parser.addini("mlkata_timeout", TIMEOUT_HELP, default=str(DEFAULT_TIMEOUT))
+    parser.addini("mlkata_memory", MEMORY_HELP, default=str(DEFAULT_MEMORY_MB))
 
 
 def _graded_tree(config: pytest.Config, root: Path) -> Target:
@@ -146,6 +179,12 @@ def pytest_configure(config: pytest.Config) -> None:
         seed=int(seed) if seed is not None else random_seed(),
         target=explicit,
     )
+    state.isolation = _option(config, "mlkata_isolation") or "none"
+    if state.isolation not in ISOLATIONS:
+        raise pytest.UsageError(f"mlkata_isolation must be one of {', '.join(ISOLATIONS)}, not {state.isolation!r}")
+    state.timeout = float(_option(config, "mlkata_timeout") or DEFAULT_TIMEOUT)
+    state.memory_mb = int(_option(config, "mlkata_memory") or DEFAULT_MEMORY_MB)
+    state.hide = [(config.invocation_params.dir / d).resolve() for d in config.getoption("mlkata_hide")]
     plan = config.getoption("mlkata_audit")
     if plan:
         state.audit = json.loads(Path(plan).read_text(encoding="utf-8"))
@@ -208,9 +247,10 @@ def mlkata_case(request: pytest.FixtureRequest) -> Case:
 
 
 @pytest.fixture(scope="module")
-def impl(mlkata_case: Case) -> Implementation:
+def impl(mlkata_case: Case, request: pytest.FixtureRequest) -> Implementation:
     """The implementation under test; call its functions as ``impl.name(...)``."""
-    return Implementation(mlkata_case.exercise, mlkata_case.target)
+    worker = request.config.stash[STATE].worker_for(mlkata_case.target)
+    return Implementation(mlkata_case.exercise, mlkata_case.target, worker=worker)
 
 
 @pytest.fixture(scope="module")
@@ -363,6 +403,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     state = config.stash.get(STATE, None)
     if state is None:
         return
+    for worker in state.workers.values():
+        worker.close()
     destination = _option(config, "mlkata_results")
     if destination:
         document = results_document(state.records, seed=state.seed, implementation=state.target.describe())

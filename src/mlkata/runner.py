@@ -79,12 +79,58 @@ def load_module(files: list[Path]) -> types.ModuleType:
     return _modules[digest]
 
 
+def load_candidate(files: list[Path], where: str) -> types.ModuleType:
+    """The module made of ``files`` (the last one is the candidate's); NotAttempted or
+    CandidateError when it is missing, unfinished or broken. ``where`` names it in messages."""
+    path = files[-1]
+    if not path.is_file():
+        raise NotAttempted(f"there is no {where}")
+    try:
+        return load_module(files)
+    except NotImplementedError:
+        raise NotAttempted(f"{path} raises NotImplementedError on import") from None
+    except SyntaxError as error:
+        raise CandidateError(f"{path} does not compile: {error.msg} (line {error.lineno})") from None
+    except BaseException as error:  # any failure here is the candidate's, SystemExit included
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        frames = _candidate_frames(error.__traceback__, str(path))
+        raise CandidateError(f"importing {path} raised {type(error).__name__}: {error}\n{frames}") from None
+
+
+def find_function(module: types.ModuleType, name: str) -> Callable[..., Any]:
+    """The module's function ``name``, or a CandidateError that suggests the likely misnaming."""
+    function = getattr(module, name, None)
+    if not callable(function):
+        defined = [n for n, v in vars(module).items() if callable(v) and not n.startswith("_")]
+        close = difflib.get_close_matches(name, defined, n=1) or [d for d in defined if name in d or d in name]
+        nudge = f" Did you rename it to {close[0]!r}?" if close else ""
+        raise CandidateError(f"{module.__file__} defines no function {name!r}.{nudge}")
+    return function
+
+
+def call_function(function: Callable[..., Any], name: str, args: tuple, kwargs: dict, *, filename: str) -> Any:
+    """Call a candidate's function; its failures become NotAttempted or CandidateError, with the
+    traceback lines that are in the candidate's ``filename``."""
+    try:
+        return function(*args, **kwargs)
+    except NotImplementedError:
+        raise NotAttempted(f"{name} is not written yet (it raises NotImplementedError)") from None
+    except BaseException as error:  # any failure here is the candidate's, SystemExit included
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        frames = _candidate_frames(error.__traceback__, filename)
+        message = f"{name} raised {type(error).__name__}: {error}\n{frames}".rstrip()
+        raise CandidateError(message, original=error) from None
+
+
 class Implementation:
     """The candidate's module for one exercise, reached only through copied-in, checked calls."""
 
-    def __init__(self, exercise: Exercise, target: Target):
+    def __init__(self, exercise: Exercise, target: Target, *, worker: Any = None):
         self.exercise = exercise
         self.target = target
+        self.worker = worker  # an isolation.Worker that runs the candidate's code, or None: in this process
         if target.mutant is not None:
             self.files = [exercise.solution, target.mutant]
         elif target.module is not None:
@@ -98,45 +144,21 @@ class Implementation:
         return f"<{self.exercise.id} from {self.target.describe()}>"
 
     def _module(self) -> types.ModuleType:
-        if not self.path.is_file():
-            raise NotAttempted(f"there is no {self.exercise.relative_module} in {self.target.root}")
-        try:
-            return load_module(self.files)
-        except NotImplementedError:
-            raise NotAttempted(f"{self.path} raises NotImplementedError on import") from None
-        except SyntaxError as error:
-            raise CandidateError(f"{self.path} does not compile: {error.msg} (line {error.lineno})") from None
-        except BaseException as error:  # any failure here is the candidate's, SystemExit included
-            if isinstance(error, KeyboardInterrupt):
-                raise
-            frames = _candidate_frames(error.__traceback__, str(self.path))
-            raise CandidateError(f"importing {self.path} raised {type(error).__name__}: {error}\n{frames}") from None
+        return load_candidate(self.files, f"{self.exercise.relative_module} in {self.target.root}")
 
     def function(self, name: str) -> Callable[..., Any]:
         """The candidate's function ``name``, unwrapped (for timing and introspection)."""
-        module = self._module()
-        function = getattr(module, name, None)
-        if not callable(function):
-            defined = [n for n, v in vars(module).items() if callable(v) and not n.startswith("_")]
-            close = difflib.get_close_matches(name, defined, n=1) or [d for d in defined if name in d or d in name]
-            nudge = f" Did you rename it to {close[0]!r}?" if close else ""
-            raise CandidateError(f"{self.path} defines no function {name!r}.{nudge}")
-        return function
+        if self.worker is not None:
+            return lambda *args, **kwargs: self.call(name, *args, **kwargs)
+        return find_function(self._module(), name)
 
     def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        """Call the candidate's ``name`` on deep copies of the arguments."""
+        """Call the candidate's ``name`` on copies of the arguments (in a worker process, when isolated)."""
+        if self.worker is not None:
+            return self.worker.call(self.exercise.relative_module, name, args, kwargs)
         function = self.function(name)
         args, kwargs = copy.deepcopy((args, kwargs))
-        try:
-            return function(*args, **kwargs)
-        except NotImplementedError:
-            raise NotAttempted(f"{name} is not written yet (it raises NotImplementedError)") from None
-        except BaseException as error:  # any failure here is the candidate's, SystemExit included
-            if isinstance(error, KeyboardInterrupt):
-                raise
-            frames = _candidate_frames(error.__traceback__, str(self.path))
-            message = f"{name} raised {type(error).__name__}: {error}\n{frames}".rstrip()
-            raise CandidateError(message, original=error) from None
+        return call_function(function, name, args, kwargs, filename=str(self.path))
 
     def raises(self, error: type[Exception], name: str, *args: Any, **kwargs: Any) -> Exception | None:
         """Call ``name`` where the contract says it must raise ``error``; return what it raised,

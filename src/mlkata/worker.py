@@ -1,0 +1,207 @@
+"""The process that runs candidate code: ``python -m mlkata.worker`` (started by :mod:`mlkata.isolation`).
+
+It first fences itself in, as far as the platform allows, and reports which fences stand:
+- it works in a scratch copy of the submission (its current folder);
+- inside a mount namespace it lays empty file systems over the answer key (solutions, graders,
+  mutants, alternatives, the original submissions) and over /tmp, /var/tmp and /dev/shm;
+- inside a network namespace it has no network;
+- it limits its address space and the size of any file it writes, and drops to an unprivileged
+  user when it runs as root;
+- the candidate's prints go to a log file, never into the channel to the grader.
+Then it serves calls: each request names a module (relative to the scratch folder), a function and
+its arguments, as :mod:`mlkata.wire` frames; each answer is the result, or the failure classified
+exactly as in-process grading classifies it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import os
+import resource
+import signal
+import sys
+from pathlib import Path
+
+from mlkata import wire
+from mlkata.runner import CandidateError, NotAttempted, call_function, find_function, load_candidate
+
+MS_NOSUID, MS_NODEV, MS_BIND, MS_REC = 2, 4, 4096, 16384
+LOG_NAME = ".mlkata-output.log"
+MAX_FILE_BYTES = 64 << 20
+
+
+def _mount(source: str, target: str, kind: str | None, flags: int, options: str | None = None) -> bool:
+    libc = ctypes.CDLL(None, use_errno=True)
+    encoded = [x.encode() if x is not None else None for x in (source, target, kind, options)]
+    return libc.mount(encoded[0], encoded[1], encoded[2], flags, encoded[3]) == 0
+
+
+def _mount_tmpfs(path: str, mode: str = "1777") -> bool:
+    return _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, f"size=256m,mode={mode}")
+
+
+def _closed_ancestor(path: Path) -> Path | None:
+    """The outermost folder above ``path`` that other users may not pass through, if any."""
+    return next((a for a in reversed(path.parents) if not os.stat(a).st_mode & 0o001), None)
+
+
+def _expose(paths: list[Path]) -> bool:
+    """Make ``paths`` (Python's own files) reachable for an unprivileged user: lay a passable empty
+    file system over each closed folder above them (a home folder, say) and bind them back into it."""
+    handles = {path: os.open(path, os.O_RDONLY | os.O_DIRECTORY) for path in paths}
+    closed = {a for path in paths if (a := _closed_ancestor(path)) is not None}
+    ok = all(_mount_tmpfs(str(folder), mode="0755") for folder in sorted(closed))
+    for path, handle in handles.items():
+        if any(path.is_relative_to(folder) for folder in closed):
+            path.mkdir(parents=True, exist_ok=True)
+            ok = ok and _mount(f"/proc/self/fd/{handle}", str(path), None, MS_BIND | MS_REC)
+        os.close(handle)
+    return ok
+
+
+def _has_no_network() -> bool:
+    try:
+        lines = Path("/proc/net/dev").read_text().splitlines()[2:]
+    except OSError:
+        return False
+    return all(line.split(":")[0].strip() == "lo" for line in lines)
+
+
+def fence(*, hide: list[str], memory_mb: int, user: int | None) -> list[str]:
+    """Fence this process in; return the fences that stand."""
+    standing = []
+    hidden = [path for path in hide if os.path.isdir(path)]
+    if hidden and all(_mount_tmpfs(path) for path in hidden):
+        standing.append("answer key hidden")
+    if all(_mount_tmpfs(path) for path in ("/tmp", "/var/tmp", "/dev/shm") if os.path.isdir(path)):
+        standing.append("private temporary folders")
+    if _has_no_network():
+        standing.append("no network")
+    resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, memory_mb << 20))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_FILE_BYTES, MAX_FILE_BYTES))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails with an error, not a kill
+    standing.append(f"memory limit {memory_mb} MB")
+    python = {Path(p).resolve() for p in (sys.base_prefix, sys.prefix, *sys.path) if p and os.path.isdir(p)}
+    if user is not None and os.geteuid() == 0 and _expose(sorted(python)):
+        os.setgroups([])
+        os.setgid(user)
+        os.setuid(user)
+        standing.append("unprivileged user")
+    return standing
+
+
+def _answer(channel, outcome: str, **fields) -> None:
+    wire.write_message(channel, wire.encode({"outcome": outcome, **fields}))
+
+
+def _failure(error: BaseException, scratch: str) -> dict:
+    message = str(error).replace(scratch + os.sep, "")
+    original = getattr(error, "original", None)
+    kinds = [k.__name__ for k in type(original).__mro__ if k.__module__ == "builtins"] if original else []
+    return {"message": message, "original": kinds, "original_message": str(original) if original else ""}
+
+
+RELEASED_EXIT = 86  # a child's exit status after a clean release of its exercise
+
+
+def _answer_call(channel_out, request: dict, modules: dict, scratch: str) -> None:
+    name, relative = request["name"], request["module"]
+    try:
+        if relative not in modules:
+            modules[relative] = load_candidate([Path(relative)], relative)
+        function = find_function(modules[relative], name)
+        result = call_function(function, name, request["args"], request["kwargs"], filename=relative)
+    except NotAttempted as error:
+        return _answer(channel_out, "not attempted", call=request["call"], **_failure(error, scratch))
+    except CandidateError as error:
+        return _answer(channel_out, "error", call=request["call"], **_failure(error, scratch))
+    try:
+        frame = wire.encode({"outcome": "returned", "call": request["call"], "value": result})
+    except wire.WireError as error:
+        message = (
+            f"{name} returned {error}, which cannot be graded: return plain data (numbers, strings, lists, "
+            "dicts, numpy arrays, pandas Series or DataFrames), as its docstring says."
+        )
+        return _answer(channel_out, "error", call=request["call"], message=message, original=[], original_message="")
+    wire.write_message(channel_out, frame)
+
+
+def _serve_exercise(channel_in, channel_out, first: dict, scratch: str) -> None:
+    """In a forked child: answer calls for one exercise until the grader releases it."""
+    modules: dict = {}
+    request = first
+    while True:
+        if request.get("op") == "release":
+            _answer(channel_out, "released")
+            os._exit(RELEASED_EXIT)
+        _answer_call(channel_out, request, modules, scratch)
+        try:
+            request = wire.decode(wire.read_message(channel_in))
+        except EOFError:
+            os._exit(0)
+
+
+def _status(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        name = signal.Signals(os.WTERMSIG(status)).name
+        hint = {"SIGKILL": " (memory or CPU exhausted?)", "SIGXCPU": " (CPU time limit)", "SIGSEGV": " (a crash)"}
+        return f"the process running it died of {name}{hint.get(name, '')}"
+    return f"the process running it exited with code {os.WEXITSTATUS(status)} (os._exit, or a crash in native code?)"
+
+
+def serve(channel_in, channel_out, scratch: str) -> None:
+    """Fork a fresh child for each exercise, so that nothing one exercise's code does to its
+    interpreter (a patched numpy, a changed builtin) reaches another's."""
+    while True:
+        try:
+            request = wire.decode(wire.read_message(channel_in))
+        except EOFError:
+            return
+        if request.get("op") == "exit":
+            return
+        if request.get("op") == "release":  # nothing to release
+            _answer(channel_out, "released")
+            continue
+        child = os.fork()
+        if child == 0:
+            try:
+                _serve_exercise(channel_in, channel_out, request, scratch)
+            finally:
+                os._exit(1)
+        _, status = os.waitpid(child, 0)
+        if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == RELEASED_EXIT):
+            _answer(channel_out, "died", message=_status(status))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m mlkata.worker", description=__doc__.splitlines()[0])
+    parser.add_argument("--hide", action="append", default=[], help="a folder to lay an empty file system over")
+    parser.add_argument("--memory", type=int, default=2048, help="address-space limit in MB")
+    parser.add_argument("--user", type=int, help="the user id to drop to when started as root")
+    args = parser.parse_args(argv)
+    # the channel to the grader is this process's original stdin and stdout; the candidate gets
+    # /dev/null for input and a log file for output
+    channel_in = os.fdopen(os.dup(0), "rb")
+    channel_out = os.fdopen(os.dup(1), "wb")
+    log = os.open(LOG_NAME, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    if args.user is not None and os.geteuid() == 0:
+        os.chown(LOG_NAME, args.user, args.user)
+    try:
+        standing = fence(hide=args.hide, memory_mb=args.memory, user=args.user)
+    except OSError as error:
+        _answer(channel_out, "broken", message=f"the worker could not fence itself in: {error}")
+        return 1
+    import sklearn.base  # noqa: F401 - warm for every exercise's child, which starts as a fork of this process
+
+    _answer(channel_out, "ready", fences=standing)
+    serve(channel_in, channel_out, os.getcwd())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
