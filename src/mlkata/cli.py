@@ -7,15 +7,16 @@ import sys
 from pathlib import Path
 
 from mlkata import layout
-from mlkata.results import render_table, results_document, summarise, write_json_atomically
-from mlkata.seeds import random_seed
-from mlkata.sessions import run_graders
+from mlkata.reports import FORMATS
+from mlkata.results import PASSED, records_from_document, render_table, summarise, write_json_atomically
+from mlkata.seeds import random_grading_seed
 from mlkata.stubs import make_stub, stub_drift
 
 EPILOG = """examples:
   mlkata audit                          prove every grader valid (20 seeds)
   mlkata audit evaluation --seeds 5     a quicker look at one topic
   mlkata grade ~/my-answers --json out.json
+  mlkata grade cohort/ --jobs 2 --out grades/
   mlkata stubs --check                  fail if a stub drifted from its solution
 """
 
@@ -37,30 +38,56 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return audit_main(_root(args), args.exercises, seeds=args.seeds, jobs=args.jobs, json_path=args.json)
 
 
+def _print_failures_and_table(document: dict) -> None:
+    records = records_from_document(document)
+    for record in records:
+        if record.outcome != PASSED:
+            print(f"{record.exercise}::{record.test} [{record.outcome}] {record.message.splitlines()[0]}")
+    print()
+    for line, _ in render_table(summarise(records)):
+        print(line)
+
+
 def cmd_grade(args: argparse.Namespace) -> int:
+    from mlkata.cohort import GradingOptions, grade_cohort, grade_one, print_progress, stored_seed
+    from mlkata.submissions import Refused, find_submissions
+
     root = _root(args)
-    submission = args.submission.resolve()
-    if not submission.is_dir():
-        print(f"mlkata grade: {args.submission} is not a directory mirroring exercises/", file=sys.stderr)
+    try:
+        submissions = find_submissions([p.resolve() for p in args.submissions])
+    except Refused as error:
+        print(f"mlkata grade: {error}", file=sys.stderr)
         return 2
     exercises = layout.select(layout.discover(root), args.exercises)
-    # the base seed is drawn here, not in pytest, so that the JSON can record it
-    seed = args.seed if args.seed is not None else random_seed()
-    options = [f"--mlkata-impl={submission}", f"--mlkata-seed={seed}"]
-    session = run_graders(root, [e.grader for e in exercises if e.grader.is_file()], options)
-    if not session.records:
-        print(session.output, file=sys.stderr)
-        print("mlkata grade: the graders produced no results", file=sys.stderr)
-        return 2
-    for score in summarise(session.records):
-        for record in score.tests:
-            if record.outcome != "passed":
-                print(f"{record.exercise}::{record.test} [{record.outcome}] {record.message.splitlines()[0]}")
-    print()
-    for line, _ in render_table(summarise(session.records)):
-        print(line)
+    out = args.out or (Path("mlkata-grades") if len(submissions) > 1 else None)
+    seed = args.seed if args.seed is not None else (stored_seed(out) if out else None)
+    options = GradingOptions(
+        seed=seed if seed is not None else random_grading_seed(),
+        isolation=args.isolation,
+        timeout=args.timeout,
+        memory_mb=args.memory,
+        formats=tuple(args.format),
+        force=args.force,
+    )
+    if out is None:
+        [submission] = submissions
+        document = grade_one(root, submission, exercises, options, hide=[submission.source.parent])
+        document["implementation"] = str(submission.source)
+        print(f"mlkata: graded {submission.source} with seed {options.seed}")
+        _print_failures_and_table(document)
+        if args.json is not None:
+            write_json_atomically(args.json, document)
+        return 0
+    try:
+        documents = grade_cohort(
+            root, submissions, out, options, jobs=args.jobs, exercises=exercises, progress=print_progress
+        )
+    except KeyboardInterrupt:
+        print(f"\ninterrupted: every candidate graded so far is in {out}; run again to resume", file=sys.stderr)
+        return 130
+    print(f"{len(documents)} candidate(s) graded with seed {options.seed}; results in {out}")
     if args.json is not None:
-        write_json_atomically(args.json, results_document(session.records, seed=seed, implementation=str(submission)))
+        write_json_atomically(args.json, {"schema": 1, "seed": options.seed, "candidates": documents})
     return 0
 
 
@@ -102,13 +129,41 @@ def build_parser() -> argparse.ArgumentParser:
 
     grade = commands.add_parser(
         "grade",
-        help="grade a directory that mirrors exercises/",
-        epilog="example: mlkata grade submissions/alice --json alice.json",
+        help="grade submissions: folders mirroring exercises/, zips of them, git repositories, or cohorts of those",
+        epilog="examples:\n  mlkata grade ~/my-answers --isolation none\n"
+        "  mlkata grade cohort/ --jobs 2 --out grades/      (a folder of submissions: one per candidate)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    grade.add_argument("submission", type=Path, help="a directory mirroring exercises/ (a missing file: not attempted)")
-    grade.add_argument("exercises", nargs="*", help="exercise ids, names or topics (default: all)")
-    grade.add_argument("--json", type=Path, help="write per-exercise, per-test results to this file")
-    grade.add_argument("--seed", type=int, help="base seed (default: random, recorded in the JSON)")
+    grade.add_argument(
+        "submissions",
+        type=Path,
+        nargs="+",
+        metavar="SUBMISSION",
+        help="a folder mirroring exercises/ (a missing file: not attempted), a zip of one, a git repository "
+        "(its committed HEAD), or a folder of those (a cohort, one per candidate)",
+    )
+    grade.add_argument("--exercises", nargs="+", metavar="ID", help="exercise ids, names or topics (default: all)")
+    grade.add_argument("--jobs", type=_positive, default=1, help="candidates graded side by side (default: 1)")
+    grade.add_argument("--seed", type=int, help="base seed (default: drawn, recorded in the results)")
+    grade.add_argument(
+        "--isolation",
+        choices=("process", "none"),
+        default="process",
+        help="'process' (default): candidate code runs in a fenced worker; 'none': in the grading process "
+        "(fast, for your own code)",
+    )
+    grade.add_argument("--timeout", type=float, default=60.0, help="wall-clock limit of one call, in seconds")
+    grade.add_argument("--memory", type=_positive, default=2048, help="candidate's memory limit, in MB")
+    grade.add_argument("--out", type=Path, help="write each candidate's results and the cohort's files here")
+    grade.add_argument(
+        "--format",
+        nargs="+",
+        choices=FORMATS,
+        default=list(FORMATS),
+        help="what --out holds (default: all): json, csv (gradebook), junit, gradescope, html",
+    )
+    grade.add_argument("--force", action="store_true", help="re-grade candidates whose results are up to date")
+    grade.add_argument("--json", type=Path, help="also write the results document(s) to this file")
     grade.set_defaults(run=cmd_grade)
 
     stubs = commands.add_parser(

@@ -31,8 +31,11 @@ DEFAULT_MEMORY_MB = 2048
 STARTUP_SECONDS = 60.0
 # the ways to start a worker, most fenced first; the first that starts is kept for the process
 _LAUNCHERS = (
-    ("namespaces", ["unshare", "--net", "--mount", "--pid", "--fork", "--kill-child", "--"]),
-    ("user namespaces", ["unshare", "--user", "--map-root-user", "--net", "--mount", "--pid", "--fork", "--"]),
+    ("namespaces", ["unshare", "--net", "--mount", "--pid", "--fork", "--mount-proc", "--kill-child", "--"]),
+    (
+        "user namespaces",
+        ["unshare", "--user", "--map-root-user", "--net", "--mount", "--pid", "--fork", "--mount-proc", "--"],
+    ),
     ("plain process", []),
 )
 _working_launcher: list[int] = []

@@ -68,6 +68,12 @@ class GradingState:
     hide: list[Path] = field(default_factory=list)
     workers: dict[Path, Worker] = field(default_factory=dict)
 
+    def fences(self) -> list[str]:
+        """What stood between candidate code and the grader in this run."""
+        if self.isolation == "none":
+            return ["in-process"]
+        return sorted({fence for worker in self.workers.values() for fence in worker.fences})
+
     def worker_for(self, target: Target) -> Worker | None:
         """The worker that runs ``target``'s code, or None where it runs in this process."""
         if self.isolation == "none" or target.root is None:
@@ -408,4 +414,5 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     destination = _option(config, "mlkata_results")
     if destination:
         document = results_document(state.records, seed=state.seed, implementation=state.target.describe())
+        document["isolation"] = state.fences()
         write_json_atomically(Path(config.invocation_params.dir, destination), document)

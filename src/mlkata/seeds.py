@@ -13,6 +13,12 @@ def random_seed() -> int:
     return secrets.randbelow(MAX_BASE_SEED)
 
 
+def random_grading_seed() -> int:
+    """A base seed for grading submissions, drawn where self-grading never draws: data a candidate
+    saw while practising never comes up at grading time, so an answer fitted to it fails."""
+    return MAX_BASE_SEED + secrets.randbelow(10**12)
+
+
 def data_seed(base_seed: int, exercise_id: str) -> int:
     """The seed an exercise's graders generate data from: stable for a (base seed, exercise) pair,
     unrelated between exercises, so one exercise's data says nothing about another's."""

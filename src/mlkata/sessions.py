@@ -18,6 +18,7 @@ class SessionResult:
     records: list[TestRecord]
     returncode: int
     output: str
+    isolation: list[str]  # the fences that stood around candidate code ("in-process" when none)
 
 
 # the variables through which numpy's BLAS and scikit-learn's OpenMP code size their thread pools
@@ -44,5 +45,8 @@ def run_graders(root: Path, graders: list[Path], options: list[str], *, threads:
         if threads is not None:
             env = {**{name: str(threads) for name in THREAD_VARIABLES}, **env}
         completed = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, check=False)
-        records = records_from_document(json.loads(results.read_text())) if results.is_file() else []
-    return SessionResult(records, completed.returncode, completed.stdout + completed.stderr)
+        document = json.loads(results.read_text()) if results.is_file() else {"exercises": []}
+    records = records_from_document(document)
+    return SessionResult(
+        records, completed.returncode, completed.stdout + completed.stderr, document.get("isolation", [])
+    )

@@ -16,6 +16,7 @@ exactly as in-process grading classifies it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import os
 import resource
@@ -106,6 +107,15 @@ def _failure(error: BaseException, scratch: str) -> dict:
 RELEASED_EXIT = 86  # a child's exit status after a clean release of its exercise
 
 
+def _stray_processes() -> list[int]:
+    """Processes in this PID namespace other than the worker and this exercise's process: what
+    candidate code started (threads are not listed). Empty outside a PID namespace of our own."""
+    if os.getppid() != 1:  # the worker is PID 1 only in a namespace of its own
+        return []
+    own = {1, os.getpid()}
+    return [int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) not in own]
+
+
 def _answer_call(channel_out, request: dict, modules: dict, scratch: str) -> None:
     name, relative = request["name"], request["module"]
     try:
@@ -113,6 +123,11 @@ def _answer_call(channel_out, request: dict, modules: dict, scratch: str) -> Non
             modules[relative] = load_candidate([Path(relative)], relative)
         function = find_function(modules[relative], name)
         result = call_function(function, name, request["args"], request["kwargs"], filename=relative)
+        if stray := _stray_processes():
+            for pid in stray:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+            raise CandidateError(f"{name} started {len(stray)} other process(es); graded code may not start processes")
     except NotAttempted as error:
         return _answer(channel_out, "not attempted", call=request["call"], **_failure(error, scratch))
     except CandidateError as error:

@@ -1,0 +1,212 @@
+"""One result model, many formats: a candidate's results document rendered as JUnit XML, Gradescope's
+results.json and HTML; a cohort's as a CSV gradebook and an HTML overview.
+
+Every renderer reads the results document of docs/results.md and nothing else.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from xml.etree import ElementTree
+
+FORMATS = ("json", "csv", "junit", "gradescope", "html")
+
+_COLOURS = {
+    "passed": "#2e7d32",
+    "incorrect": "#c62828",
+    "error": "#c62828",
+    "grader error": "#6a1b9a",
+    "not attempted": "#9e9e9e",
+    "not submitted": "#616161",
+}
+
+
+def totals(document: dict) -> tuple[float, float]:
+    exercises = document["exercises"]
+    return sum(e["earned"] for e in exercises), sum(e["possible"] for e in exercises)
+
+
+def junit_xml(document: dict) -> str:
+    """JUnit XML: a test suite per exercise, a test case per grader test; points in properties."""
+    suites = ElementTree.Element("testsuites", name=document.get("candidate") or document["implementation"])
+    for exercise in document["exercises"]:
+        tests = exercise["tests"]
+        failed = [t for t in tests if t["outcome"] in ("incorrect", "not attempted")]
+        errors = [t for t in tests if t["outcome"] in ("error", "grader error")]
+        suite = ElementTree.SubElement(
+            suites,
+            "testsuite",
+            name=exercise["id"],
+            tests=str(len(tests)),
+            failures=str(len(failed)),
+            errors=str(len(errors)),
+            skipped="0",
+        )
+        properties = ElementTree.SubElement(suite, "properties")
+        for key in ("earned", "possible", "status"):
+            ElementTree.SubElement(properties, "property", name=key, value=str(exercise[key]))
+        for test in tests:
+            case = ElementTree.SubElement(suite, "testcase", classname=exercise["id"], name=test["test"])
+            if test["outcome"] == "passed":
+                continue
+            tag = "error" if test in errors else "failure"
+            element = ElementTree.SubElement(
+                case,
+                tag,
+                type=test["outcome"],
+                message=test["message"].splitlines()[0] if test["message"] else test["outcome"],
+            )
+            element.text = test["message"]
+    return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def gradescope_results(document: dict) -> dict:
+    """Gradescope's autograder results.json: a test per exercise, with the failing tests' messages."""
+    tests = []
+    for exercise in document["exercises"]:
+        lines = [
+            f"{t['test']}: {t['outcome']}" + (f"\n{t['message']}" if t["message"] else "")
+            for t in exercise["tests"]
+            if t["outcome"] != "passed"
+        ]
+        tests.append(
+            {
+                "name": exercise["id"],
+                "score": exercise["earned"],
+                "max_score": exercise["possible"],
+                "status": "passed" if exercise["status"] == "passed" else "failed",
+                "output": "\n\n".join(lines) or "All graders passed.",
+            }
+        )
+    earned, _ = totals(document)
+    return {"score": earned, "tests": tests, "visibility": "visible", "output": f"Graded with seed {document['seed']}."}
+
+
+def gradebook_csv(documents: list[dict]) -> str:
+    """A row per candidate, a column of points per exercise, then the total and the possible."""
+    exercises = sorted({e["id"] for d in documents for e in d["exercises"]})
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["candidate", *exercises, "total", "possible", "note"])
+    for document in documents:
+        by_id = {e["id"]: e for e in document["exercises"]}
+        earned, possible = totals(document)
+        row = [f"{by_id[x]['earned']:g}" if x in by_id else "" for x in exercises]
+        writer.writerow([document["candidate"], *row, f"{earned:g}", f"{possible:g}", document.get("refused") or ""])
+    return buffer.getvalue()
+
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #212121; max-width: 75rem; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
+table { border-collapse: collapse; margin: 1rem 0; } th, td { padding: .35rem .6rem; text-align: left; }
+th { border-bottom: 2px solid #bdbdbd; } td { border-bottom: 1px solid #eeeeee; vertical-align: top; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.cell { color: white; text-align: center; min-width: 3rem; font-variant-numeric: tabular-nums; }
+.status { font-weight: 600; } pre { white-space: pre-wrap; margin: 0; font-size: .85rem; }
+.meta { color: #616161; font-size: .9rem; } .refused { color: #c62828; font-weight: 600; }
+"""
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"<style>{_STYLE}</style></head><body>\n{body}\n</body></html>\n"
+    )
+
+
+def _share_colour(earned: float, possible: float) -> str:
+    """Red through amber to green with the share of points earned."""
+    share = earned / possible if possible else 0.0
+    red, green = (int(198 - 152 * share), int(40 + 85 * share))
+    return f"rgb({red},{green},50)"
+
+
+def candidate_html(document: dict) -> str:
+    name = document.get("candidate") or document["implementation"]
+    earned, possible = totals(document)
+    parts = [
+        f"<h1>{html.escape(name)}: {earned:g} of {possible:g} points</h1>",
+        f'<p class="meta">Seed {document["seed"]}; isolation: '
+        f"{html.escape(', '.join(document.get('isolation') or ['none']))}.</p>",
+    ]
+    if document.get("refused"):
+        parts.append(f'<p class="refused">Not graded: {html.escape(document["refused"])}</p>')
+    parts.append("<table><tr><th>exercise</th><th>status</th><th>points</th></tr>")
+    for exercise in document["exercises"]:
+        colour = _COLOURS.get(exercise["status"], "#212121")
+        parts.append(
+            f'<tr><td><a href="#{html.escape(exercise["id"])}">{html.escape(exercise["id"])}</a></td>'
+            f'<td class="status" style="color:{colour}">{html.escape(exercise["status"])}</td>'
+            f'<td class="num">{exercise["earned"]:g}/{exercise["possible"]:g}</td></tr>'
+        )
+    parts.append("</table>")
+    for exercise in document["exercises"]:
+        parts.append(f'<h2 id="{html.escape(exercise["id"])}">{html.escape(exercise["id"])}</h2><table>')
+        for test in exercise["tests"]:
+            colour = _COLOURS.get(test["outcome"], "#212121")
+            parts.append(
+                f"<tr><td>{html.escape(test['test'])}</td>"
+                f'<td class="status" style="color:{colour}">{html.escape(test["outcome"])}</td>'
+                f'<td class="num">{test["earned"]:g}/{test["points"]:g}</td>'
+                f"<td><pre>{html.escape(test['message'])}</pre></td></tr>"
+            )
+        parts.append("</table>")
+    return _page(f"mlkata: {name}", "\n".join(parts))
+
+
+def _histogram_svg(shares: list[float], bins: int = 10) -> str:
+    counts = [0] * bins
+    for share in shares:
+        counts[min(int(share * bins), bins - 1)] += 1
+    width, height, bar = 420, 160, 40
+    top = max(counts) or 1
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 30}" '
+        'role="img" aria-label="histogram of total scores">'
+    ]
+    for i, count in enumerate(counts):
+        h = round(height * count / top)
+        parts.append(
+            f'<rect x="{10 + i * bar}" y="{height - h}" width="{bar - 4}" height="{h}" fill="#1565c0">'
+            f"<title>{i * 10}-{(i + 1) * 10}%: {count}</title></rect>"
+        )
+        parts.append(f'<text x="{10 + i * bar}" y="{height + 14}" font-size="10">{i * 10}%</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def cohort_html(documents: list[dict]) -> str:
+    """Candidates x exercises as a heat map (share of points per cell), and a histogram of totals."""
+    exercises = sorted({e["id"] for d in documents for e in d["exercises"]})
+    header = "".join(f'<th title="{html.escape(x)}">{html.escape(x.split("/")[1])}</th>' for x in exercises)
+    rows = []
+    shares = []
+    for document in documents:
+        by_id = {e["id"]: e for e in document["exercises"]}
+        earned, possible = totals(document)
+        shares.append(earned / possible if possible else 0.0)
+        cells = []
+        for x in exercises:
+            e = by_id.get(x)
+            if e is None:
+                cells.append("<td></td>")
+                continue
+            cells.append(
+                f'<td class="cell" style="background:{_share_colour(e["earned"], e["possible"])}" '
+                f'title="{html.escape(e["status"])}">{e["earned"]:g}</td>'
+            )
+        name = html.escape(document["candidate"])
+        link = f'<a href="{name}/report.html">{name}</a>'
+        rows.append(f'<tr><td>{link}</td>{"".join(cells)}<td class="num">{earned:g}/{possible:g}</td></tr>')
+    seed = documents[0]["seed"] if documents else ""
+    body = (
+        f'<h1>Cohort: {len(documents)} candidates</h1><p class="meta">Seed {seed}.</p>'
+        f"<h2>Points per exercise</h2><table><tr><th>candidate</th>{header}<th>total</th></tr>"
+        + "".join(rows)
+        + "</table><h2>Total scores</h2>"
+        + _histogram_svg(shares)
+    )
+    return _page("mlkata: cohort", body)
