@@ -112,8 +112,15 @@ def _stray_processes() -> list[int]:
     candidate code started (threads are not listed). Empty outside a PID namespace of our own."""
     if os.getppid() != 1:  # the worker is PID 1 only in a namespace of its own
         return []
-    own = {1, os.getpid()}
-    return [int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) not in own]
+    own = {"1", str(os.getpid())}
+    return [int(p) for p in os.listdir("/proc") if p.isdigit() and p not in own and not _zombie(p)]
+
+
+def _zombie(pid: str) -> bool:
+    try:
+        return Path("/proc", pid, "stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return True  # gone already
 
 
 def _answer_call(channel_out, request: dict, modules: dict, scratch: str) -> None:
@@ -127,6 +134,8 @@ def _answer_call(channel_out, request: dict, modules: dict, scratch: str) -> Non
             for pid in stray:
                 with contextlib.suppress(OSError):
                     os.kill(pid, signal.SIGKILL)
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, 0)
             raise CandidateError(f"{name} started {len(stray)} other process(es); graded code may not start processes")
     except NotAttempted as error:
         return _answer(channel_out, "not attempted", call=request["call"], **_failure(error, scratch))
@@ -186,6 +195,9 @@ def serve(channel_in, channel_out, scratch: str) -> None:
             finally:
                 os._exit(1)
         _, status = os.waitpid(child, 0)
+        with contextlib.suppress(ChildProcessError):  # reap what the exercise's process left to PID 1
+            while os.waitpid(-1, os.WNOHANG)[0]:
+                pass
         if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == RELEASED_EXIT):
             _answer(channel_out, "died", message=_status(status))
 
