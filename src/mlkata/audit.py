@@ -16,6 +16,7 @@ import ast
 import json
 import math
 import os
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -171,8 +172,10 @@ def run_audit(root: Path, exercises: list[layout.Exercise], *, seeds: list[int],
     size = math.ceil(len(audits) / (CHUNKS_PER_JOB * jobs))
     chunks = [audits[i : i + size] for i in range(0, len(audits), size)]
     threads = max(1, (os.cpu_count() or 1) // jobs)
-    plan_file = root / ".mlkata-audit-plan.json"
-    plan_file.write_text(json.dumps(_plan(audits, seeds)), encoding="utf-8")
+    # a plan file of its own: audits run side by side in one checkout must not read each other's
+    with tempfile.NamedTemporaryFile("w", prefix="mlkata-audit-plan-", suffix=".json", delete=False) as handle:
+        json.dump(_plan(audits, seeds), handle)
+    plan_file = Path(handle.name)
     try:
 
         def grade_chunk(chunk: list[ExerciseAudit]):
