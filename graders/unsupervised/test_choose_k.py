@@ -1,0 +1,101 @@
+"""Graders for unsupervised/choose_k: a number of clusters, or 1 for "no structure"."""
+
+import numpy as np
+import pytest
+import sklearn.cluster  # noqa: F401 - loads the OpenMP runtime, so that the limit below reaches it
+from threadpoolctl import threadpool_limits
+
+from data.cluster_shapes import make_null_cloud, make_separated_blobs
+from mlkata import as_int, expect, expect_rejected
+
+K_MAX = 8
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_thread():
+    """k-means on a few hundred points gains nothing from threads, and on a busy machine loses a lot to them."""
+    with threadpool_limits(limits=1):
+        yield
+
+
+def decision(impl, points, seed) -> int:
+    k = as_int(impl.choose_k(points, k_max=K_MAX, seed=seed % 1000), what="choose_k's result")
+    expect(1 <= k <= K_MAX, f"choose_k returned {k}; it must be 1 (no structure) or a number of clusters up to k_max.")
+    return k
+
+
+def planted_k(seed) -> int:
+    return 2 + seed % 7  # the audit's seeds cover every k from 2 to 8
+
+
+@pytest.fixture(scope="module")
+def blobs_decision(impl, seed):
+    points, _ = make_separated_blobs(k=planted_k(seed), seed=seed)
+    return decision(impl, points, seed)
+
+
+@pytest.fixture(scope="module")
+def null_decisions(impl, seed):
+    return {shape: decision(impl, make_null_cloud(shape=shape, seed=seed), seed) for shape in NULL_MESSAGES}
+
+
+NULL_MESSAGES = {
+    "uniform": (
+        "200 points spread uniformly over a rectangle: there are no groups, yet k-means cuts it into tidy "
+        "pieces and the best silhouette is around 0.4-0.5. Compare with what k-means achieves on "
+        "structureless data of the same extent, not with a fixed silhouette bar."
+    ),
+    "gaussian": (
+        "200 points from a single round Gaussian: one population. An argmax over k of any score never "
+        "answers 1; the decision 'none' needs a comparison with data that has no clusters."
+    ),
+    "elongated": (
+        "200 points from one long, thin Gaussian lying diagonally (10 times longer than wide): one population, "
+        "but its best silhouette is above 0.5 and a reference box drawn along the coordinate axes is mostly "
+        "empty space. Draw reference data along the data's own principal axes."
+    ),
+}
+
+
+@pytest.mark.points(4)
+def test_recovers_k_on_separated_blobs(blobs_decision, seed):
+    """On round blobs at least 10 standard deviations apart, is the planted number of clusters found exactly?"""
+    k = planted_k(seed)
+    # over 100 audit seeds the reference and the calibrated-silhouette alternative recover k on every one; the
+    # reference's gap gain over k=1 is 1.47-3.72 here against its threshold of 0.5
+    expect(
+        blobs_decision == k,
+        "On 2 to 8 round 2-d blobs of 30 points each, every pair of centres at least 10 standard deviations "
+        f"apart, choose_k returned {blobs_decision}, which is not the number of blobs. "
+        + (
+            "It said there is no structure where the groups are unmistakable: is your test for 'none' too strict?"
+            if blobs_decision == 1
+            else "Groups this far apart leave no doubt; check the k-means fits (several starts) and the rule "
+            "that turns your scores into a k."
+        ),
+    )
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("shape", list(NULL_MESSAGES))
+def test_no_structure_is_reported_as_1(null_decisions, shape):
+    """On a single population (uniform box, round Gaussian, rotated elongated Gaussian), is the answer 1?"""
+    # over 100 audit seeds the reference's gap gain is at most 0.25 (uniform), 0.03 (Gaussian), 0.19 (elongated)
+    # against its threshold of 0.5; with an axis-aligned box the elongated cloud gains 0.81-1.40; the best
+    # silhouette of the elongated cloud is 0.52-0.58 (over 60 seeds), above the 0.5 rule of thumb
+    expect(null_decisions[shape] == 1, f"choose_k found clusters in {NULL_MESSAGES[shape]}")
+
+
+@pytest.mark.points(1)
+def test_bad_input_raises(impl):
+    """Are 1-d input, too few rows, NaN and k_max below 2 refused with ValueError?"""
+    grid = np.arange(40.0).reshape(20, 2)
+    with_nan = grid.copy()
+    with_nan[3, 1] = np.nan
+    cases = {
+        "a 1-d array": ((np.arange(20.0),), {}),
+        "5 rows with k_max=8": ((grid[:5],), {"k_max": 8}),
+        "a NaN in the points": ((with_nan,), {"k_max": 4}),
+        "k_max=1": ((grid,), {"k_max": 1}),
+    }
+    expect_rejected(impl, "choose_k", cases)
