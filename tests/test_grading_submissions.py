@@ -155,6 +155,7 @@ def test_hostile_submissions_cost_only_their_own_points(kit, tmp_path):
         assert add["earned"] == 0, f"{name} earned {add['earned']}: {messages}"
         assert reason in messages, f"{name}: {messages}"
         assert double["earned"] == double["possible"] == 2, f"{name}: double was not graded as usual"
+        assert "started as namespaces" in json.loads((out / name / "results.json").read_text())["isolation"]
     assert (tree_digest(kit), tree_digest(cohort)) == before, "something outside the scratch area changed"
     assert not Path(MARKER).exists()
     stray = subprocess.run(["pgrep", "-f", "time.sleep\\(600\\)|mlkata.worker"], capture_output=True, text=True)

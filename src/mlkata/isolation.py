@@ -94,7 +94,9 @@ class Worker:
     def _command(self, launcher: list[str]) -> list[str]:
         command = [*launcher, sys.executable, "-m", "mlkata.worker", f"--memory={self.memory_mb}"]
         command += [f"--hide={p}" for p in self.hide]
-        if os.geteuid() == 0 and launcher[:1] == ["unshare"] and "--user" not in launcher:
+        if "--mount" in launcher:
+            command.append("--private-mounts")
+        if os.geteuid() == 0 and "--mount" in launcher and "--user" not in launcher:
             command.append(f"--user={NOBODY}")
         return command
 
@@ -143,7 +145,7 @@ class Worker:
                 continue
             if not _working_launcher:
                 _working_launcher.append(index)
-            self.fences = [f"started as {name}", *hello["fences"]]
+            self.fences = [f"started as {name}", *hello["fences"], *(f"unavailable: {e}" for e in errors)]
             return
         raise WorkerFailure("no worker could be started: " + "; ".join(errors))
 

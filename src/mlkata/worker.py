@@ -69,13 +69,20 @@ def _has_no_network() -> bool:
     return all(line.split(":")[0].strip() == "lo" for line in lines)
 
 
-def fence(*, hide: list[str], memory_mb: int, user: int | None) -> list[str]:
-    """Fence this process in; return the fences that stand."""
+def fence(*, hide: list[str], memory_mb: int, user: int | None, private_mounts: bool) -> list[str]:
+    """Fence this process in; return the fences that stand.
+
+    File systems are laid over folders only inside a mount namespace of the worker's own (it is
+    PID 1 of a new PID namespace, started by ``unshare --mount --pid``): anywhere else a mount
+    would cover the host's folders for everyone.
+    """
     standing = []
+    private_mounts = private_mounts and os.getpid() == 1
     hidden = [path for path in hide if os.path.isdir(path)]
-    if hidden and all(_mount_tmpfs(path) for path in hidden):
+    if private_mounts and hidden and all(_mount_tmpfs(path) for path in hidden):
         standing.append("answer key hidden")
-    if all(_mount_tmpfs(path) for path in ("/tmp", "/var/tmp", "/dev/shm") if os.path.isdir(path)):
+    temporary = [path for path in ("/tmp", "/var/tmp", "/dev/shm") if os.path.isdir(path)]
+    if private_mounts and all(_mount_tmpfs(path) for path in temporary):
         standing.append("private temporary folders")
     if _has_no_network():
         standing.append("no network")
@@ -85,7 +92,7 @@ def fence(*, hide: list[str], memory_mb: int, user: int | None) -> list[str]:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails with an error, not a kill
     standing.append(f"memory limit {memory_mb} MB")
     python = {Path(p).resolve() for p in (sys.base_prefix, sys.prefix, *sys.path) if p and os.path.isdir(p)}
-    if user is not None and os.geteuid() == 0 and _expose(sorted(python)):
+    if user is not None and private_mounts and os.geteuid() == 0 and _expose(sorted(python)):
         os.setgroups([])
         os.setgid(user)
         os.setuid(user)
@@ -207,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hide", action="append", default=[], help="a folder to lay an empty file system over")
     parser.add_argument("--memory", type=int, default=2048, help="address-space limit in MB")
     parser.add_argument("--user", type=int, help="the user id to drop to when started as root")
+    parser.add_argument(
+        "--private-mounts", action="store_true", help="started in a mount namespace of its own: mounts stay inside"
+    )
     args = parser.parse_args(argv)
     # the channel to the grader is this process's original stdin and stdout; the candidate gets
     # /dev/null for input and a log file for output
@@ -219,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.user is not None and os.geteuid() == 0:
         os.chown(LOG_NAME, args.user, args.user)
     try:
-        standing = fence(hide=args.hide, memory_mb=args.memory, user=args.user)
+        standing = fence(hide=args.hide, memory_mb=args.memory, user=args.user, private_mounts=args.private_mounts)
     except OSError as error:
         _answer(channel_out, "broken", message=f"the worker could not fence itself in: {error}")
         return 1
