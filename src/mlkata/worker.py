@@ -47,18 +47,23 @@ def _closed_ancestor(path: Path) -> Path | None:
     return next((a for a in reversed(path.parents) if not os.stat(a).st_mode & 0o001), None)
 
 
-def _expose(paths: list[Path]) -> bool:
-    """Make ``paths`` (Python's own files) reachable for an unprivileged user: lay a passable empty
-    file system over each closed folder above them (a home folder, say) and bind them back into it."""
-    handles = {path: os.open(path, os.O_RDONLY | os.O_DIRECTORY) for path in paths}
-    closed = {a for path in paths if (a := _closed_ancestor(path)) is not None}
-    ok = all(_mount_tmpfs(str(folder), mode="0755") for folder in sorted(closed))
+def _cover(folders: list[Path], keep: list[Path], *, mode: str = "1777") -> bool:
+    """Lay an empty file system over each of ``folders``, then bind the ``keep`` folders that were
+    under them back in place (Python's own files, say, in a virtualenv under /tmp)."""
+    handles = {path: os.open(path, os.O_RDONLY | os.O_DIRECTORY) for path in keep}
+    ok = all(_mount_tmpfs(str(folder), mode=mode) for folder in folders)
     for path, handle in handles.items():
-        if any(path.is_relative_to(folder) for folder in closed):
+        if any(path.is_relative_to(folder) for folder in folders):
             path.mkdir(parents=True, exist_ok=True)
             ok = ok and _mount(f"/proc/self/fd/{handle}", str(path), None, MS_BIND | MS_REC)
         os.close(handle)
     return ok
+
+
+def _python_folders() -> list[Path]:
+    """The folders this interpreter and its packages (this one included) are read from."""
+    paths = (sys.base_prefix, sys.prefix, *sys.path, str(Path(__file__).resolve().parents[1]))
+    return sorted({Path(p).resolve() for p in paths if p and os.path.isdir(p) and Path(p).resolve() != Path.cwd()})
 
 
 def _has_no_network() -> bool:
@@ -81,8 +86,9 @@ def fence(*, hide: list[str], memory_mb: int, user: int | None, private_mounts: 
     hidden = [path for path in hide if os.path.isdir(path)]
     if private_mounts and hidden and all(_mount_tmpfs(path) for path in hidden):
         standing.append("answer key hidden")
-    temporary = [path for path in ("/tmp", "/var/tmp", "/dev/shm") if os.path.isdir(path)]
-    if private_mounts and all(_mount_tmpfs(path) for path in temporary):
+    python = _python_folders()
+    temporary = [Path(path) for path in ("/tmp", "/var/tmp", "/dev/shm") if os.path.isdir(path)]
+    if private_mounts and _cover(temporary, python):
         standing.append("private temporary folders")
     if _has_no_network():
         standing.append("no network")
@@ -91,8 +97,8 @@ def fence(*, hide: list[str], memory_mb: int, user: int | None, private_mounts: 
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails with an error, not a kill
     standing.append(f"memory limit {memory_mb} MB")
-    python = {Path(p).resolve() for p in (sys.base_prefix, sys.prefix, *sys.path) if p and os.path.isdir(p)}
-    if user is not None and private_mounts and os.geteuid() == 0 and _expose(sorted(python)):
+    closed = sorted({a for path in python if (a := _closed_ancestor(path)) is not None})
+    if user is not None and private_mounts and os.geteuid() == 0 and _cover(closed, python, mode="0755"):
         os.setgroups([])
         os.setgid(user)
         os.setuid(user)
