@@ -59,6 +59,8 @@ def candidate_top3(impl, segments):
 def test_planted_features_come_first(impl, segments):
     """Are each segment's two planted features (one above the rest, one below) its top two?"""
     features, labels, planted = segments
+    # over 100 audit seeds: the planted features' absolute effects are at least 1.35, every other feature's at
+    # most 0.94 (another segment's planted feature seen from the outside)
     frame = profiles(impl, features, labels, 2)
     for cluster, truth in planted.items():
         found = set(frame.loc[frame["cluster"] == cluster, "feature"])
