@@ -160,7 +160,10 @@ def grade_cohort(
                 done += 1
                 earned, possible = reports.totals(document)
                 elapsed = time.perf_counter() - started
-                report(f"[{done}/{len(submissions)}] {submission.name}: {earned:g}/{possible:g} ({elapsed:.0f}s)")
+                bar = "#" * round(20 * done / len(submissions))
+                report(
+                    f"[{bar:<20}] {done}/{len(submissions)} {submission.name}: {earned:g}/{possible:g} ({elapsed:.0f}s)"
+                )
         except KeyboardInterrupt:
             for future in futures:
                 future.cancel()

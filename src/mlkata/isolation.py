@@ -93,6 +93,7 @@ class Worker:
 
     def _command(self, launcher: list[str]) -> list[str]:
         command = [*launcher, sys.executable, "-m", "mlkata.worker", f"--memory={self.memory_mb}"]
+        command.append(f"--cpu={self.timeout:g}")  # CPU time cannot outrun the wall clock but for threads
         command += [f"--hide={p}" for p in self.hide]
         if "--mount" in launcher:
             command.append("--private-mounts")

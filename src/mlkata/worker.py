@@ -97,6 +97,7 @@ def fence(*, hide: list[str], memory_mb: int, user: int | None, private_mounts: 
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails with an error, not a kill
     standing.append(f"memory limit {memory_mb} MB")
+    standing.append("CPU-time limit per call")
     closed = sorted({a for path in python if (a := _closed_ancestor(path)) is not None})
     if user is not None and private_mounts and os.geteuid() == 0 and _cover(closed, python, mode="0755"):
         os.setgroups([])
@@ -165,7 +166,14 @@ def _answer_call(channel_out, request: dict, modules: dict, scratch: str) -> Non
     wire.write_message(channel_out, frame)
 
 
-def _serve_exercise(channel_in, channel_out, first: dict, scratch: str) -> None:
+def _limit_cpu(seconds: float) -> None:
+    """Let the coming call use at most ``seconds`` of CPU time (SIGXCPU ends the process after)."""
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    resource.setrlimit(resource.RLIMIT_CPU, (int(used.ru_utime + used.ru_stime + seconds) + 1, hard))
+
+
+def _serve_exercise(channel_in, channel_out, first: dict, scratch: str, cpu_seconds: float) -> None:
     """In a forked child: answer calls for one exercise until the grader releases it."""
     modules: dict = {}
     request = first
@@ -173,6 +181,7 @@ def _serve_exercise(channel_in, channel_out, first: dict, scratch: str) -> None:
         if request.get("op") == "release":
             _answer(channel_out, "released")
             os._exit(RELEASED_EXIT)
+        _limit_cpu(cpu_seconds)
         _answer_call(channel_out, request, modules, scratch)
         try:
             request = wire.decode(wire.read_message(channel_in))
@@ -188,7 +197,7 @@ def _status(status: int) -> str:
     return f"the process running it exited with code {os.WEXITSTATUS(status)} (os._exit, or a crash in native code?)"
 
 
-def serve(channel_in, channel_out, scratch: str) -> None:
+def serve(channel_in, channel_out, scratch: str, cpu_seconds: float) -> None:
     """Fork a fresh child for each exercise, so that nothing one exercise's code does to its
     interpreter (a patched numpy, a changed builtin) reaches another's."""
     while True:
@@ -204,7 +213,7 @@ def serve(channel_in, channel_out, scratch: str) -> None:
         child = os.fork()
         if child == 0:
             try:
-                _serve_exercise(channel_in, channel_out, request, scratch)
+                _serve_exercise(channel_in, channel_out, request, scratch, cpu_seconds)
             finally:
                 os._exit(1)
         _, status = os.waitpid(child, 0)
@@ -219,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mlkata.worker", description=__doc__.splitlines()[0])
     parser.add_argument("--hide", action="append", default=[], help="a folder to lay an empty file system over")
     parser.add_argument("--memory", type=int, default=2048, help="address-space limit in MB")
+    parser.add_argument("--cpu", type=float, default=60.0, help="CPU-time limit of one call, in seconds")
     parser.add_argument("--user", type=int, help="the user id to drop to when started as root")
     parser.add_argument(
         "--private-mounts", action="store_true", help="started in a mount namespace of its own: mounts stay inside"
@@ -242,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     import sklearn.base  # noqa: F401 - warm for every exercise's child, which starts as a fork of this process
 
     _answer(channel_out, "ready", fences=standing)
-    serve(channel_in, channel_out, os.getcwd())
+    serve(channel_in, channel_out, os.getcwd(), args.cpu)
     return 0
 
 
