@@ -9,8 +9,10 @@ area may change.
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -243,3 +245,28 @@ def test_the_submission_on_disk_is_never_modified(kit, tmp_path):
     assert mlkata(kit, "grade", tmp_path / "alice", "--out", tmp_path / "out").returncode == 0
     assert tree_digest(tmp_path / "alice") == before
     assert os.listdir(tmp_path / "alice") == ["evaluation"]
+
+
+def test_an_interrupted_cohort_keeps_what_was_graded_and_resumes(kit, tmp_path):
+    cohort = tmp_path / "cohort"
+    slow = "import time\n\n\ndef add(a, b):\n    time.sleep(0.5)\n    return a + b\n"
+    for i in range(6):
+        write_submission(cohort / f"c{i}", slow)
+    out = tmp_path / "grades"
+    command = [sys.executable, "-m", "mlkata", "--root", str(kit), "grade", str(cohort), "--out", str(out)]
+    command += ["--isolation", "none", "--seed", "9"]
+    grading = subprocess.Popen(command, cwd=kit, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not list(out.glob("*/results.json")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    os.killpg(grading.pid, signal.SIGINT)  # Ctrl-C in a terminal reaches the whole process group
+    _, stderr = grading.communicate(timeout=120)
+    assert grading.returncode == 130 and "run again to resume" in stderr
+    graded = sorted(p.parent.name for p in out.glob("*/results.json"))
+    assert 1 <= len(graded) < 6
+    for name in graded:  # whole documents, never half-written ones
+        assert sum(e["earned"] for e in results(out, name).values()) == 7
+    rerun = mlkata(kit, "grade", cohort, "--out", out, "--isolation", "none")
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{len(graded)} candidate(s) already graded" in rerun.stderr
+    assert sorted(p.parent.name for p in out.glob("*/results.json")) == [f"c{i}" for i in range(6)]

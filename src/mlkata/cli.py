@@ -49,7 +49,7 @@ def _print_failures_and_table(document: dict) -> None:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
-    from mlkata.cohort import GradingOptions, grade_cohort, grade_one, print_progress, stored_seed
+    from mlkata.cohort import GradingFailed, GradingOptions, grade_cohort, grade_one, print_progress, stored_seed
     from mlkata.submissions import Refused, find_submissions
 
     root = _root(args)
@@ -71,7 +71,11 @@ def cmd_grade(args: argparse.Namespace) -> int:
     )
     if out is None:
         [submission] = submissions
-        document = grade_one(root, submission, exercises, options, hide=[submission.source.parent])
+        try:
+            document = grade_one(root, submission, exercises, options, hide=[submission.source.parent])
+        except GradingFailed as failure:
+            print(f"mlkata grade: {failure}", file=sys.stderr)
+            return 1
         document["implementation"] = str(submission.source)
         print(f"mlkata: graded {submission.source} with seed {options.seed}")
         _print_failures_and_table(document)
@@ -85,6 +89,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(f"\ninterrupted: every candidate graded so far is in {out}; run again to resume", file=sys.stderr)
         return 130
+    except GradingFailed as failure:
+        print(f"mlkata grade: {failure}", file=sys.stderr)
+        return 1
     print(f"{len(documents)} candidate(s) graded with seed {options.seed}; results in {out}")
     if args.json is not None:
         write_json_atomically(args.json, {"schema": 1, "seed": options.seed, "candidates": documents})

@@ -25,6 +25,12 @@ from mlkata.sessions import run_graders
 from mlkata.submissions import Refused, Submission, digest, materialise
 
 NOT_SUBMITTED = "not submitted"
+
+
+class GradingFailed(RuntimeError):
+    """The grading machinery, not the candidate, failed on a submission: nothing is written for it."""
+
+
 COHORT_FILE = "cohort.json"  # the cohort's seed, so that a re-run without --seed resumes with it
 
 
@@ -69,8 +75,11 @@ def grade_one(
         flags += [f"--mlkata-timeout={options.timeout:g}", f"--mlkata-memory={options.memory_mb}"]
         flags += [f"--mlkata-hide={path}" for path in hide]
         session = run_graders(root, [e.grader for e in exercises if e.grader.is_file()], flags)
-        if not session.records:
-            raise RuntimeError(f"grading {submission.name} produced no results:\n{session.output[-2000:]}")
+        # pytest's 0 and 1 are a finished session; anything else (2: interrupted) left it part-graded,
+        # and a part-graded candidate must not be written as if complete
+        if session.returncode not in (0, 1) or not session.records:
+            tail = "\n".join(session.output.strip().splitlines()[-15:])
+            raise GradingFailed(f"grading {submission.name} did not finish (pytest exit {session.returncode}):\n{tail}")
         records = session.records
         if refusal is not None:
             records = [replace(r, message=f"{NOT_SUBMITTED}: {refusal}") for r in records]
@@ -149,27 +158,33 @@ def grade_cohort(
     if done:
         report(f"{done} candidate(s) already graded with seed {options.seed}: skipped (--force re-grades them)")
     started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(grade_one, root, s, exercises, options, hide=hide): s for s in todo}
-        try:
-            for future in as_completed(futures):
-                submission = futures[future]
+    failures: list[str] = []
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    futures = {pool.submit(grade_one, root, s, exercises, options, hide=hide): s for s in todo}
+    try:
+        for future in as_completed(futures):
+            submission = futures[future]
+            done += 1
+            bar = "#" * round(20 * done / len(submissions))
+            elapsed = time.perf_counter() - started
+            try:
                 document = future.result()
-                write_candidate(out / submission.name, document, options.formats)
-                documents[submission.name] = document
-                done += 1
-                earned, possible = reports.totals(document)
-                elapsed = time.perf_counter() - started
-                bar = "#" * round(20 * done / len(submissions))
-                report(
-                    f"[{bar:<20}] {done}/{len(submissions)} {submission.name}: {earned:g}/{possible:g} ({elapsed:.0f}s)"
-                )
-        except KeyboardInterrupt:
-            for future in futures:
-                future.cancel()
-            raise
+            except GradingFailed as failure:
+                failures.append(str(failure))
+                report(f"[{bar:<20}] {done}/{len(submissions)} {submission.name}: NOT GRADED ({failure})")
+                continue
+            write_candidate(out / submission.name, document, options.formats)
+            documents[submission.name] = document
+            earned, possible = reports.totals(document)
+            report(f"[{bar:<20}] {done}/{len(submissions)} {submission.name}: {earned:g}/{possible:g} ({elapsed:.0f}s)")
+    except KeyboardInterrupt:
+        pool.shutdown(wait=False, cancel_futures=True)  # what is written stays; the rest waits for a re-run
+        raise
+    pool.shutdown()
     ordered = [documents[s.name] for s in submissions if s.name in documents]
     write_cohort(out, ordered, options.formats)
+    if failures:
+        raise GradingFailed(f"{len(failures)} submission(s) could not be graded; run again to retry them")
     return ordered
 
 

@@ -1,0 +1,124 @@
+"""What grading a submission costs, with and without isolation, against the floor; every figure from one run.
+
+    python benchmarks/isolation.py [--repeat 3] [--cohort 4]
+
+The submission is the reference solutions, copied to a scratch folder. Prints:
+- the floor: a fresh Python process that imports the libraries and calls the same functions on
+  the same inputs that grading passes them (recorded from an in-process grading), with no grading
+  machinery at all;
+- `mlkata grade --isolation none` (in-process) and `--isolation process` (a fenced worker), each
+  as a ratio to the floor and to each other;
+- cohort throughput: `--cohort` copies of the submission at --jobs 1 and 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = 123456789
+IMPORTS = "import numpy, pandas, sklearn.metrics, scipy.stats"
+
+
+def timed(command: list[str], *, repeat: int) -> float:
+    """Best wall-clock time of ``command`` over ``repeat`` runs (the least disturbed one)."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+        best = min(best, time.perf_counter() - start)
+        if completed.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} failed:\n{completed.stdout[-2000:]}{completed.stderr[-2000:]}")
+    return best
+
+
+def record(submission: Path, calls_file: Path) -> None:
+    """Grade ``submission`` in this process, keeping every call made to it (not to the reference)."""
+    import pytest
+
+    from mlkata import runner
+
+    calls = []
+    original = runner.Implementation.call
+
+    def recording(self, name, *args, **kwargs):
+        if self.target.root == submission:
+            calls.append((str(self.path), name, *pickle.loads(pickle.dumps((args, kwargs)))))
+        return original(self, name, *args, **kwargs)
+
+    runner.Implementation.call = recording
+    pytest.main(
+        ["graders", f"--mlkata-impl={submission}", f"--mlkata-seed={SEED}", "-q", "-p", "no:cacheprovider", "-W", "ignore"]
+    )
+    calls_file.write_bytes(pickle.dumps(calls))
+
+
+def replay(calls_file: Path) -> None:
+    """Import the modules and make the recorded calls: the floor."""
+    exec(IMPORTS)
+    from mlkata.runner import load_module
+
+    for path, name, args, kwargs in pickle.loads(calls_file.read_bytes()):
+        function = getattr(load_module([Path(path)]), name)
+        try:
+            function(*args, **kwargs)
+        except Exception:  # noqa: BLE001 - graders call some functions to see them raise
+            pass
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the best is kept (default: 3)")
+    parser.add_argument("--cohort", type=int, default=4, help="submissions in the cohort figures (default: 4)")
+    parser.add_argument("--record", nargs=2, type=Path, metavar=("SUBMISSION", "CALLS"), help=argparse.SUPPRESS)
+    parser.add_argument("--replay", type=Path, metavar="CALLS", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.record:
+        return record(*args.record)
+    if args.replay:
+        return replay(args.replay)
+
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="mlkata-bench-") as scratch:
+        submission = Path(scratch, "reference")
+        shutil.copytree(ROOT / "solutions", submission)
+        calls = Path(scratch, "calls.pickle")
+        subprocess.run([python, __file__, "--record", str(submission), str(calls)], cwd=ROOT, capture_output=True)
+        n_calls = len(pickle.loads(calls.read_bytes()))
+
+        floor = timed([python, __file__, "--replay", str(calls)], repeat=args.repeat)
+        grade = [python, "-m", "mlkata", "grade", str(submission), f"--seed={SEED}"]
+        in_process = timed([*grade, "--isolation", "none"], repeat=args.repeat)
+        isolated = timed([*grade, "--isolation", "process"], repeat=args.repeat)
+
+        cohort = Path(scratch, "cohort")
+        for i in range(args.cohort):
+            shutil.copytree(ROOT / "solutions", cohort / f"candidate{i:02d}")
+        cohort_seconds = {}
+        for jobs in (1, 2):
+            out = Path(scratch, f"out{jobs}")
+            command = [python, "-m", "mlkata", "grade", str(cohort), f"--jobs={jobs}", f"--out={out}", f"--seed={SEED}"]
+            cohort_seconds[jobs] = timed([*command, "--force"], repeat=1)
+
+    print(f"one complete submission (the reference solutions), {n_calls} calls; best of {args.repeat} runs")
+    print(f"floor (import, then the same calls on the same inputs) {floor:7.2f}s")
+    print(f"mlkata grade --isolation none                     {in_process:7.2f}s   {in_process / floor:5.2f}x the floor")
+    print(
+        f"mlkata grade --isolation process                  {isolated:7.2f}s   {isolated / floor:5.2f}x the floor, "
+        f"{isolated / in_process:5.2f}x in-process"
+    )
+    for jobs, seconds in cohort_seconds.items():
+        rate = args.cohort / seconds * 60
+        print(f"cohort of {args.cohort}, isolated, --jobs {jobs}                {seconds:7.2f}s   {rate:5.1f} per minute")
+    print(f"second job's speed-up                              {cohort_seconds[1] / cohort_seconds[2]:5.2f}x")
+
+
+if __name__ == "__main__":
+    main()
