@@ -173,6 +173,7 @@ def test_a_cohort_grades_to_the_expected_scores_resumably_in_every_format(kit, t
     for mutant in sorted((kit / "mutants/evaluation/add").glob("*.py")):
         write_submission(cohort / f"mutant_{mutant.stem}", mutant.read_text())
     write_submission(cohort / "no_double", "def add(a, b):\n    return a + b\n", None)
+    write_submission(cohort / "hostile", HOSTILE["calls_os_exit"][0])
     with zipfile.ZipFile(cohort / "zipped.zip", "w") as bundle:  # a zip with a top folder
         bundle.writestr("mine/evaluation/add.py", "def add(a, b):\n    return a + b\n")
         bundle.writestr("mine/evaluation/double.py", GOOD_DOUBLE)
@@ -187,7 +188,7 @@ def test_a_cohort_grades_to_the_expected_scores_resumably_in_every_format(kit, t
     (repository / "evaluation/add.py").write_text("def add(a, b):\n    return 0\n")  # not committed: not graded
     out = tmp_path / "grades"
 
-    first = mlkata(kit, "grade", cohort, "--jobs", "2", "--out", out, "--isolation", "none")
+    first = mlkata(kit, "grade", cohort, "--jobs", "2", "--out", out)
     assert first.returncode == 0, first.stderr
     totals = {
         name: sum(e["earned"] for e in results(out, name).values()) for name in [p.stem for p in cohort.iterdir()]
@@ -195,6 +196,7 @@ def test_a_cohort_grades_to_the_expected_scores_resumably_in_every_format(kit, t
     assert totals["reference"] == totals["zipped"] == totals["from_git"] == 7
     assert totals["untouched"] == totals["stubs"] == totals["escaping"] == 0
     assert totals["no_double"] == 5
+    assert totals["hostile"] == 2  # its add costs only add's points
     assert all(totals[f"mutant_{m.stem}"] < 7 for m in (kit / "mutants/evaluation/add").glob("*.py"))
     assert len(totals) >= 10
     escaping = json.loads((out / "escaping/results.json").read_text())
@@ -210,7 +212,7 @@ def test_a_cohort_grades_to_the_expected_scores_resumably_in_every_format(kit, t
     # a re-run resumes: the seed is kept, nothing is graded again; a changed submission is
     (out / "reference/results.json").touch()
     (cohort / "no_double/evaluation/double.py").write_text(GOOD_DOUBLE)
-    second = mlkata(kit, "grade", cohort, "--jobs", "2", "--out", out, "--isolation", "none")
+    second = mlkata(kit, "grade", cohort, "--jobs", "2", "--out", out)
     assert "already graded" in second.stderr
     assert second.stderr.count("] ") == 1 and "no_double: 7/7" in second.stderr
 
