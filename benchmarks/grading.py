@@ -32,8 +32,11 @@ def timed(command: list[str], *, repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
+        completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
         best = min(best, time.perf_counter() - start)
+        # 0 and 1 (tests failed, audit violations) are finished runs; anything else timed a crash
+        if completed.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} exited {completed.returncode}:\n{completed.stderr[-2000:]}")
     return best
 
 
