@@ -14,6 +14,7 @@ The submission is the reference solutions, copied to a scratch folder. Prints:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import pickle
 import shutil
 import subprocess
@@ -54,9 +55,8 @@ def record(submission: Path, calls_file: Path) -> None:
         return original(self, name, *args, **kwargs)
 
     runner.Implementation.call = recording
-    pytest.main(
-        ["graders", f"--mlkata-impl={submission}", f"--mlkata-seed={SEED}", "-q", "-p", "no:cacheprovider", "-W", "ignore"]
-    )
+    options = [f"--mlkata-impl={submission}", f"--mlkata-seed={SEED}", "-q", "-p", "no:cacheprovider", "-W", "ignore"]
+    pytest.main(["graders", *options])
     calls_file.write_bytes(pickle.dumps(calls))
 
 
@@ -67,10 +67,8 @@ def replay(calls_file: Path) -> None:
 
     for path, name, args, kwargs in pickle.loads(calls_file.read_bytes()):
         function = getattr(load_module([Path(path)]), name)
-        try:
+        with contextlib.suppress(Exception):  # graders call some functions to see them raise
             function(*args, **kwargs)
-        except Exception:  # noqa: BLE001 - graders call some functions to see them raise
-            pass
 
 
 def main() -> None:
@@ -108,16 +106,16 @@ def main() -> None:
             cohort_seconds[jobs] = timed([*command, "--force"], repeat=1)
 
     print(f"one complete submission (the reference solutions), {n_calls} calls; best of {args.repeat} runs")
-    print(f"floor (import, then the same calls on the same inputs) {floor:7.2f}s")
-    print(f"mlkata grade --isolation none                     {in_process:7.2f}s   {in_process / floor:5.2f}x the floor")
+    print(f"{'floor (import, then the same calls on the same inputs)':<52}{floor:7.2f}s")
+    print(f"{'mlkata grade --isolation none':<52}{in_process:7.2f}s   {in_process / floor:5.2f}x the floor")
     print(
-        f"mlkata grade --isolation process                  {isolated:7.2f}s   {isolated / floor:5.2f}x the floor, "
+        f"{'mlkata grade --isolation process':<52}{isolated:7.2f}s   {isolated / floor:5.2f}x the floor, "
         f"{isolated / in_process:5.2f}x in-process"
     )
     for jobs, seconds in cohort_seconds.items():
-        rate = args.cohort / seconds * 60
-        print(f"cohort of {args.cohort}, isolated, --jobs {jobs}                {seconds:7.2f}s   {rate:5.1f} per minute")
-    print(f"second job's speed-up                              {cohort_seconds[1] / cohort_seconds[2]:5.2f}x")
+        label = f"cohort of {args.cohort}, isolated, --jobs {jobs}"
+        print(f"{label:<52}{seconds:7.2f}s   {args.cohort / seconds * 60:5.1f} candidates a minute")
+    print(f"{'the second job speeds a cohort up':<52}{cohort_seconds[1] / cohort_seconds[2]:7.2f}x")
 
 
 if __name__ == "__main__":
