@@ -77,6 +77,9 @@ class Worker:
         self._scratch: Path | None = None
         self._module: str | None = None  # the exercise whose process is live in the worker
         self._calls = 0
+        self._launching = None  # the launchers not tried yet, while a worker is being started
+        self._launch: tuple[int, str] = (-1, "")
+        self._errors: list[str] = []
 
     # -- life cycle -------------------------------------------------------------------------
     def _fresh_scratch(self) -> Path:
@@ -116,39 +119,57 @@ class Worker:
             "MPLBACKEND": "Agg",
         }
 
-    def _start(self) -> None:
-        scratch = self._fresh_scratch()
-        order = _working_launcher or range(len(_LAUNCHERS))
-        errors = []
-        for index in order:
+    def _launchers(self):
+        for index in _working_launcher or range(len(_LAUNCHERS)):
             name, launcher = _LAUNCHERS[index]
-            if launcher and shutil.which(launcher[0]) is None:
-                continue
-            process = subprocess.Popen(
+            if not launcher or shutil.which(launcher[0]) is not None:
+                yield index, name, launcher
+
+    def _launch_next(self) -> bool:
+        """Start the next way of launching a worker; False when none is left."""
+        assert self._launching is not None and self._scratch is not None
+        for index, name, launcher in self._launching:
+            self._process = subprocess.Popen(
                 self._command(launcher),
-                cwd=scratch,
-                env=self._environment(scratch),
+                cwd=self._scratch,
+                env=self._environment(self._scratch),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
                 start_new_session=True,
             )
-            self._process = process
+            self._launch = (index, name)
+            return True
+        return False
+
+    def prestart(self) -> None:
+        """Begin starting the worker, so that its imports overlap the grader's own set-up."""
+        if self._process is None and self._launching is None:
+            self._fresh_scratch()
+            self._launching, self._errors = self._launchers(), []
+            self._launch_next()
+
+    def _start(self) -> None:
+        """Wait for the worker begun by prestart (beginning it if need be); fall back down the
+        launchers while one fails."""
+        self.prestart()
+        while self._process is not None or self._launch_next():
+            index, name = self._launch
             try:
                 hello = self._receive(STARTUP_SECONDS)
             except (CandidateError, wire.WireError) as error:
-                errors.append(f"{name}: {error}")
-                self._kill()
-                continue
+                hello = {"outcome": "broken", "message": str(error)}
             if hello.get("outcome") != "ready":
-                errors.append(f"{name}: {hello.get('message', hello)}")
+                self._errors.append(f"{name}: {hello.get('message', hello)}")
                 self._kill()
                 continue
             if not _working_launcher:
                 _working_launcher.append(index)
-            self.fences = [f"started as {name}", *hello["fences"], *(f"unavailable: {e}" for e in errors)]
+            self.fences = [f"started as {name}", *hello["fences"], *(f"unavailable: {e}" for e in self._errors)]
+            self._launching = None
             return
-        raise WorkerFailure("no worker could be started: " + "; ".join(errors))
+        self._launching = None
+        raise WorkerFailure("no worker could be started: " + "; ".join(self._errors))
 
     def _kill(self) -> None:
         process, self._process = self._process, None
@@ -220,7 +241,9 @@ class Worker:
     def _exchange(self, message: dict, timeout: float) -> dict:
         """Send ``message``, return the answer; any fault of the worker's becomes a CandidateError and
         leaves no worker behind (the next call starts a fresh one)."""
-        if self._process is not None and select.select([self._process.stdout], [], [], 0)[0]:
+        if self._launching is not None:
+            self._start()  # begun by prestart: its hello is the one answer waiting
+        elif self._process is not None and select.select([self._process.stdout], [], [], 0)[0]:
             self._kill()  # bytes nobody asked for (a forked process writing?): start clean
         if self._process is None:
             self._start()

@@ -209,6 +209,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.args[:] = new_args
     config.stash[STATE] = state
     config.pluginmanager.register(_Recorder(state), "mlkata-recorder")
+    worker = state.worker_for(state.target)
+    if worker is not None:
+        worker.prestart()  # its start-up overlaps collection and the graders' first data
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
@@ -416,3 +419,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         document = results_document(state.records, seed=state.seed, implementation=state.target.describe())
         document["isolation"] = state.fences()
         write_json_atomically(Path(config.invocation_params.dir, destination), document)
+    # the learner's progress: only their own self-grading of the kit's exercises/, never an audit or another tree
+    if state.audit is None and state.records and state.target.root == state.root / layout.EXERCISES_DIR:
+        from mlkata.learner import record_self_grading
+
+        record_self_grading(state.root, state.records)
