@@ -97,7 +97,7 @@ def tiny_kit(pytester: pytest.Pytester) -> Path:
         "graders/__init__.py": "",
         "graders/evaluation/__init__.py": "",
         "graders/evaluation/test_add.py": GRADER,
-        "hints/evaluation/add.md": "# Hints\n\n## Hint 1\nUse +.\n\n## Hint 2\nReally, +.\n",
+        "hints/evaluation/add.md": "# Hints\n\ndifficulty: 1\n\n## Hint 1\nUse +.\n\n## Hint 2\nReally, +.\n",
         **{f"mutants/evaluation/add/{name}": text for name, text in MUTANTS.items()},
         "alternatives/evaluation/add/with_operator.py": ALTERNATIVE,
     }

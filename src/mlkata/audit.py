@@ -7,7 +7,7 @@ against each alternative — another correct answer, such as a library's — on 
 the graders accept correct work that is not the reference's).
 Besides the score rules it checks the exercise's make-up: a stub that matches its solution, at
 least ``MIN_MUTANTS`` mutants each with a docstring naming the mistake, and at least
-``MIN_HINTS`` hints.
+``MIN_HINTS`` hints, and a difficulty (``difficulty: N`` above the hints).
 """
 
 from __future__ import annotations
@@ -99,6 +99,8 @@ def _check_make_up(audit: ExerciseAudit) -> None:
             audit.violations.append(f"alternative {name} has no docstring naming its approach")
     if len(exercise.hints()) < MIN_HINTS or not all(exercise.hints()):
         audit.violations.append(f"fewer than {MIN_HINTS} non-empty hints in {exercise.hints_file}")
+    if exercise.difficulty() is None:
+        audit.violations.append(f"no 'difficulty: 1', '2' or '3' line above the hints in {exercise.hints_file}")
 
 
 def _on_seeds(seeds: list[int]) -> str:

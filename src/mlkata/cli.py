@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from mlkata import layout
+from mlkata import layout, learner
 from mlkata.reports import FORMATS
 from mlkata.results import PASSED, records_from_document, render_table, summarise, write_json_atomically
 from mlkata.seeds import random_grading_seed
@@ -180,6 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stubs.add_argument("--check", action="store_true", help="change nothing; exit 1 if a stub drifted")
     stubs.set_defaults(run=cmd_stubs)
+
+    learner.add_commands(commands)
     return parser
 
 

@@ -12,6 +12,7 @@ One exercise is identified by ``"<topic>/<name>"`` and found at mirrored paths::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,10 @@ GRADERS_DIR = "graders"
 MUTANTS_DIR = "mutants"
 ALTERNATIVES_DIR = "alternatives"
 HINTS_DIR = "hints"
+
+
+DIFFICULTIES = {1: "warm-up", 2: "interview standard", 3: "hard"}
+_DIFFICULTY_LINE = re.compile(r"^difficulty:[ \t]*(.*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
 class KitNotFound(LookupError):
@@ -83,6 +88,16 @@ class Exercise:
     def alternatives(self) -> list[Path]:
         folder = self.root / ALTERNATIVES_DIR / self.topic / self.name
         return sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
+
+    def difficulty(self) -> int | None:
+        """The exercise's difficulty (1, 2 or 3): a ``difficulty: N`` line above the hints; None when
+        missing or invalid."""
+        if not self.hints_file.is_file():
+            return None
+        preamble = self.hints_file.read_text(encoding="utf-8").split("\n## ")[0]
+        match = _DIFFICULTY_LINE.search(preamble)
+        level = match.group(1) if match else ""
+        return int(level) if level.isdigit() and int(level) in DIFFICULTIES else None
 
     def hints(self) -> list[str]:
         """The hints in order, each the text under one ``## Hint`` heading."""
