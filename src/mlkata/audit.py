@@ -50,11 +50,6 @@ class ExerciseAudit:
         return {s.seed: s.earned for s in summarise(self.records) if s.target == target}
 
 
-def _first_docstring_line(module: Path) -> str:
-    docstring = ast.get_docstring(ast.parse(module.read_text(encoding="utf-8"))) or ""
-    return docstring.strip().splitlines()[0] if docstring.strip() else ""
-
-
 def _plan(audits: list[ExerciseAudit], seeds: list[int]) -> dict:
     targets = {}
     for audit in audits:
@@ -163,8 +158,8 @@ def run_audit(root: Path, exercises: list[layout.Exercise], *, seeds: list[int],
             ExerciseAudit(
                 exercise=exercise,
                 debug=is_debug(source),
-                mistakes={m.stem: _first_docstring_line(m) for m in exercise.mutants},
-                approaches={a.stem: _first_docstring_line(a) for a in exercise.alternatives},
+                mistakes={m.stem: layout.first_docstring_line(m) for m in exercise.mutants},
+                approaches={a.stem: layout.first_docstring_line(a) for a in exercise.alternatives},
             )
         )
         _check_make_up(audits[-1])

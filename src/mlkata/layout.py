@@ -12,6 +12,7 @@ One exercise is identified by ``"<topic>/<name>"`` and found at mirrored paths::
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,12 @@ HINTS_DIR = "hints"
 
 DIFFICULTIES = {1: "warm-up", 2: "interview standard", 3: "hard"}
 _DIFFICULTY_LINE = re.compile(r"^difficulty:[ \t]*(.*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def first_docstring_line(module: Path) -> str:
+    """The first line of a module's docstring: a mutant's mistake, an exercise's scenario."""
+    docstring = ast.get_docstring(ast.parse(module.read_text(encoding="utf-8"))) or ""
+    return docstring.strip().splitlines()[0] if docstring.strip() else ""
 
 
 class KitNotFound(LookupError):

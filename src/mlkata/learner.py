@@ -151,8 +151,6 @@ def _status_cell(entry: dict) -> tuple[str, str, str]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from mlkata.audit import _first_docstring_line
-
     root = _root(args)
     progress = load_progress(root)
     exercises = layout.discover(root, topics=(args.topic,) if args.topic else None)
@@ -171,7 +169,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             seen = " (solution viewed)" if entry.get("solution_viewed") else ""
             line = f"  {exercise.name:<{width}}  {stars}  {paint(f'{status:<14}', style)}{points:>7}  "
             try:
-                title = _first_docstring_line(exercise.solution)
+                title = layout.first_docstring_line(exercise.solution)
             except SyntaxError as error:  # an author's solution in the middle of an edit
                 title = f"(its prompt does not parse: {error})"
             print(line + title + paint(seen, "dim"))
