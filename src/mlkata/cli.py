@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -192,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     except layout.KitNotFound as error:
         print(f"mlkata: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `mlkata list | head` closed the pipe: stop quietly, as a shell tool does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":
