@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from mlkata import layout, learner
+from mlkata import distribution, layout, learner
 from mlkata.reports import FORMATS
 from mlkata.results import PASSED, records_from_document, render_table, summarise, write_json_atomically
 from mlkata.seeds import random_grading_seed
@@ -183,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     stubs.set_defaults(run=cmd_stubs)
 
     learner.add_commands(commands)
+    distribution.add_commands(commands)
     return parser
 
 
