@@ -177,6 +177,10 @@ def test_a_cohort_grades_to_the_expected_scores_resumably_in_every_format(kit, t
     with zipfile.ZipFile(cohort / "zipped.zip", "w") as bundle:  # a zip with a top folder
         bundle.writestr("mine/evaluation/add.py", "def add(a, b):\n    return a + b\n")
         bundle.writestr("mine/evaluation/double.py", GOOD_DOUBLE)
+    with zipfile.ZipFile(cohort / "release_layout.zip", "w") as bundle:  # a student release, answers inside
+        bundle.writestr("repo/README.md", "my answers\n")
+        bundle.writestr("repo/exercises/evaluation/add.py", "def add(a, b):\n    return a + b\n")
+        bundle.writestr("repo/exercises/evaluation/double.py", GOOD_DOUBLE)
     with zipfile.ZipFile(cohort / "escaping.zip", "w") as bundle:
         bundle.writestr("../../evaluation/add.py", "def add(a, b):\n    return a + b\n")
     repository = cohort / "from_git"
@@ -193,7 +197,7 @@ def test_a_cohort_grades_to_the_expected_scores_resumably_in_every_format(kit, t
     totals = {
         name: sum(e["earned"] for e in results(out, name).values()) for name in [p.stem for p in cohort.iterdir()]
     }
-    assert totals["reference"] == totals["zipped"] == totals["from_git"] == 7
+    assert totals["reference"] == totals["zipped"] == totals["from_git"] == totals["release_layout"] == 7
     assert totals["untouched"] == totals["stubs"] == totals["escaping"] == 0
     assert totals["no_double"] == 5
     assert totals["hostile"] == 2  # its add costs only add's points

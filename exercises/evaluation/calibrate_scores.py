@@ -69,7 +69,7 @@ def calibrate_scores(scored: pd.DataFrame, test_scores) -> np.ndarray:
     Example:
         >>> scored = pd.DataFrame({"split": ["calibration"] * 4, "score": [0.1, 0.2, 0.8, 0.9], "label": [0, 1, 0, 1]})
         >>> low, high = calibrate_scores(scored, [0.15, 0.85])
-        >>> 0 <= low <= high <= 1
+        >>> bool(0 <= low <= high <= 1)
         True
     """
     # TODO: write calibrate_scores as its docstring describes.

@@ -20,7 +20,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from mlkata.layout import TOPICS
+from mlkata.layout import EXERCISES_DIR, TOPICS
 
 MAX_TOTAL_BYTES = 64 << 20
 MAX_FILES = 5000
@@ -42,8 +42,17 @@ class Submission:
         return "git" if (self.source / ".git").exists() else "folder"
 
 
+def _answers_folder(folder: Path) -> Path | None:
+    """Where in ``folder`` the answers mirror exercises/: the folder itself, or its exercises/ (a
+    student release's layout); None when neither does."""
+    for candidate in (folder, folder / EXERCISES_DIR):
+        if any((candidate / topic).is_dir() for topic in TOPICS):
+            return candidate
+    return None
+
+
 def _mirrors_exercises(folder: Path) -> bool:
-    return any((folder / topic).is_dir() for topic in TOPICS)
+    return _answers_folder(folder) is not None
 
 
 def find_submissions(paths: list[Path]) -> list[Submission]:
@@ -140,11 +149,12 @@ def _git_head(repository: Path, destination: Path) -> None:
 
 
 def _single_top_folder(folder: Path) -> Path:
-    """An archive of ``alice/evaluation/...`` is the submission ``evaluation/...``."""
+    """The folder of answers: an archive of ``alice/evaluation/...`` is the submission
+    ``evaluation/...``, and a student release's ``exercises/evaluation/...`` is too."""
     entries = [p for p in folder.iterdir() if not p.name.startswith((".", "__MACOSX"))]
     if not _mirrors_exercises(folder) and len(entries) == 1 and entries[0].is_dir():
-        return entries[0]
-    return folder
+        folder = entries[0]
+    return _answers_folder(folder) or folder
 
 
 def materialise(submission: Submission, destination: Path) -> Path:
