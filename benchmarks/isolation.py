@@ -20,24 +20,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from grading import ROOT, timed
+
 SEED = 123456789
 IMPORTS = "import numpy, pandas, sklearn.metrics, scipy.stats"
-
-
-def timed(command: list[str], *, repeat: int) -> float:
-    """Best wall-clock time of ``command`` over ``repeat`` runs (the least disturbed one)."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-        best = min(best, time.perf_counter() - start)
-        if completed.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(command)} failed:\n{completed.stdout[-2000:]}{completed.stderr[-2000:]}")
-    return best
 
 
 def record(submission: Path, calls_file: Path) -> None:
