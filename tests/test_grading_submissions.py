@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import restore_ctrl_c
+
 pytestmark = pytest.mark.slow
 
 DOUBLE_SOLUTION = '''
@@ -261,7 +263,9 @@ def test_an_interrupted_cohort_keeps_what_was_graded_and_resumes(kit, tmp_path):
     out = tmp_path / "grades"
     command = [sys.executable, "-m", "mlkata", "--root", str(kit), "grade", str(cohort), "--out", str(out)]
     command += ["--isolation", "none", "--seed", "9"]
-    grading = subprocess.Popen(command, cwd=kit, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    grading = subprocess.Popen(
+        command, cwd=kit, stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=restore_ctrl_c
+    )
     deadline = time.monotonic() + 120
     while not list(out.glob("*/results.json")) and time.monotonic() < deadline:
         time.sleep(0.1)

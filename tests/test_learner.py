@@ -10,6 +10,8 @@ import time
 
 import pytest
 
+from tests.processes import restore_ctrl_c
+
 pytestmark = pytest.mark.slow
 
 WRONG_ADD = "def add(a, b):\n    return abs(a) + abs(b)\n"  # loses test_adds_negatives (1 of 5 points)
@@ -167,7 +169,9 @@ def _read_until(process, wanted: str, seconds: float) -> str:
 
 def test_watch_regrades_a_saved_file_until_interrupted(pytester, tiny_kit):
     command = [sys.executable, "-m", "mlkata", "--root", str(tiny_kit), "watch", "evaluation/add", "--interval", "0.1"]
-    watcher = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    watcher = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=restore_ctrl_c
+    )
     try:
         _read_until(watcher, "watching exercises/evaluation/add.py", 30)
         (tiny_kit / "exercises/evaluation/add.py").write_text(WRONG_ADD)
