@@ -9,9 +9,10 @@ from pathlib import Path
 
 from mlkata import distribution, layout, learner
 from mlkata.reports import FORMATS
-from mlkata.results import PASSED, records_from_document, render_table, summarise, write_json_atomically
+from mlkata.results import outcome_lines, records_from_document, write_json_atomically
 from mlkata.seeds import random_grading_seed
 from mlkata.stubs import make_stub, stub_drift
+from mlkata.style import Painter
 
 EPILOG = """examples:
   mlkata audit                          prove every grader valid (20 seeds)
@@ -37,16 +38,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from mlkata.audit import audit_main
 
     return audit_main(_root(args), args.exercises, seeds=args.seeds, jobs=args.jobs, json_path=args.json)
-
-
-def _print_failures_and_table(document: dict) -> None:
-    records = records_from_document(document)
-    for record in records:
-        if record.outcome != PASSED:
-            print(f"{record.exercise}::{record.test} [{record.outcome}] {record.message.splitlines()[0]}")
-    print()
-    for line, _ in render_table(summarise(records)):
-        print(line)
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
@@ -79,7 +70,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
             return 1
         document["implementation"] = str(submission.source)
         print(f"mlkata: graded {submission.source} with seed {options.seed}")
-        _print_failures_and_table(document)
+        paint = Painter(sys.stdout)
+        for line, colour in outcome_lines(records_from_document(document)):
+            print(paint(line, colour))
         if args.json is not None:
             write_json_atomically(args.json, document)
         return 0

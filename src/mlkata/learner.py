@@ -31,8 +31,7 @@ from mlkata.results import (
     PASSED,
     TestRecord,
     exercise_status,
-    render_table,
-    summarise,
+    outcome_lines,
     write_json_atomically,
 )
 from mlkata.stubs import make_stub
@@ -353,10 +352,7 @@ def _grade_and_show(root: Path, exercise: layout.Exercise, paint: Painter) -> No
         tail = "\n".join(session.output.strip().splitlines()[-15:])
         print(paint(f"no results from the graders (pytest exit {session.returncode}):", "red") + f"\n{tail}")
         return
-    for record in session.records:
-        if record.outcome != PASSED:
-            print(paint(f"[{record.outcome}] {record.test}: ", "red") + record.message.splitlines()[0])
-    for line, colour in render_table(summarise(session.records)):
+    for line, colour in outcome_lines(session.records):
         print(paint(line, colour))
 
 

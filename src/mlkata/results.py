@@ -99,6 +99,17 @@ def render_table(scores: list[ExerciseScore]) -> list[tuple[str, str]]:
     return lines
 
 
+def outcome_lines(records: list[TestRecord]) -> list[tuple[str, str]]:
+    """What a grading run says on a terminal: a line per test that did not pass (its message's first
+    line), then the points table; each line with a colour name."""
+    lines = [
+        (f"{r.exercise}::{r.test} [{r.outcome}] {r.message.splitlines()[0] if r.message else ''}", "red")
+        for r in records
+        if r.outcome != PASSED
+    ]
+    return [*lines, ("", "plain"), *render_table(summarise(records))] if lines else render_table(summarise(records))
+
+
 def results_document(records: list[TestRecord], *, seed: int | None, implementation: str) -> dict:
     """The versioned JSON document for one grading run (docs/results.md describes it)."""
     return {
