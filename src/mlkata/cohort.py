@@ -10,7 +10,6 @@ from every candidate's results.json at the end.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tempfile
 import time
@@ -20,7 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mlkata import layout, reports
-from mlkata.results import results_document, write_json_atomically
+from mlkata.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from mlkata.results import results_document, write_json_atomically, write_text_atomically
 from mlkata.sessions import run_graders
 from mlkata.submissions import Refused, Submission, digest, materialise
 
@@ -46,17 +46,10 @@ def stored_seed(out: Path) -> int | None:
 class GradingOptions:
     seed: int
     isolation: str = "process"
-    timeout: float = 60.0
-    memory_mb: int = 2048
+    timeout: float = DEFAULT_TIMEOUT
+    memory_mb: int = DEFAULT_MEMORY_MB
     formats: tuple[str, ...] = reports.FORMATS
     force: bool = False
-
-
-def _write_text_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".tmp", delete=False, encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(handle.name, path)
 
 
 def grade_one(
@@ -114,19 +107,19 @@ def _up_to_date(folder: Path, submission: Submission, options: GradingOptions) -
 def write_candidate(folder: Path, document: dict, formats: tuple[str, ...]) -> None:
     """The candidate's files; results.json last, so that its presence means the rest are there."""
     if "junit" in formats:
-        _write_text_atomically(folder / "junit.xml", reports.junit_xml(document))
+        write_text_atomically(folder / "junit.xml", reports.junit_xml(document))
     if "gradescope" in formats:
         write_json_atomically(folder / "gradescope.json", reports.gradescope_results(document))
     if "html" in formats:
-        _write_text_atomically(folder / "report.html", reports.candidate_html(document))
+        write_text_atomically(folder / "report.html", reports.candidate_html(document))
     write_json_atomically(folder / "results.json", document)
 
 
 def write_cohort(out: Path, documents: list[dict], formats: tuple[str, ...]) -> None:
     if "csv" in formats:
-        _write_text_atomically(out / "gradebook.csv", reports.gradebook_csv(documents))
+        write_text_atomically(out / "gradebook.csv", reports.gradebook_csv(documents))
     if "html" in formats:
-        _write_text_atomically(out / "cohort.html", reports.cohort_html(documents))
+        write_text_atomically(out / "cohort.html", reports.cohort_html(documents))
 
 
 def grade_cohort(

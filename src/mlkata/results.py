@@ -135,10 +135,14 @@ def records_from_document(document: dict) -> list[TestRecord]:
     return [TestRecord(**test) for exercise in document["exercises"] for test in exercise["tests"]]
 
 
-def write_json_atomically(path: Path, document: dict) -> None:
-    """Write ``document`` so that a reader never sees half a file."""
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` so that a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".tmp", delete=False, encoding="utf-8") as handle:
-        json.dump(document, handle, indent=2)
-        handle.write("\n")
+        handle.write(text)
     os.replace(handle.name, path)
+
+
+def write_json_atomically(path: Path, document: dict) -> None:
+    """Write ``document`` as JSON so that a reader never sees half a file."""
+    write_text_atomically(path, json.dumps(document, indent=2) + "\n")
