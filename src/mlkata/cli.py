@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from mlkata import distribution, layout, learner
+from mlkata.isolation import add_isolation_arguments
 from mlkata.reports import FORMATS
 from mlkata.results import outcome_lines, records_from_document, write_json_atomically
 from mlkata.seeds import random_grading_seed
@@ -146,15 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--exercises", nargs="+", metavar="ID", help="exercise ids, names or topics (default: all)")
     grade.add_argument("--jobs", type=_positive, default=1, help="candidates graded side by side (default: 1)")
     grade.add_argument("--seed", type=int, help="base seed (default: drawn, recorded in the results)")
-    grade.add_argument(
-        "--isolation",
-        choices=("process", "none"),
-        default="process",
-        help="'process' (default): candidate code runs in a fenced worker; 'none': in the grading process "
-        "(fast, for your own code)",
-    )
-    grade.add_argument("--timeout", type=float, default=60.0, help="wall-clock limit of one call, in seconds")
-    grade.add_argument("--memory", type=_positive, default=2048, help="candidate's memory limit, in MB")
+    add_isolation_arguments(grade)
     grade.add_argument("--out", type=Path, help="write each candidate's results and the cohort's files here")
     grade.add_argument(
         "--format",

@@ -27,6 +27,7 @@ import zipfile
 from pathlib import Path
 
 from mlkata import layout, reports
+from mlkata.isolation import add_isolation_arguments
 from mlkata.results import write_json_atomically
 from mlkata.seeds import random_grading_seed
 
@@ -161,20 +162,6 @@ def run_autograder(autograder: Path) -> int:
     return 0
 
 
-def _timeout(text: str) -> float:
-    value = float(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, got {text}")
-    return value
-
-
-def _memory(text: str) -> int:
-    value = int(text)
-    if value < 64:
-        raise argparse.ArgumentTypeError(f"must be at least 64 MB, got {text}")
-    return value
-
-
 def cmd_gradescope(args: argparse.Namespace) -> int:
     root = layout.find_kit_root(args.root)
     exercises = layout.select(layout.discover(root), args.exercises)
@@ -201,14 +188,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("out", type=Path, metavar="OUT.zip", help="the autograder zip to write")
     parser.add_argument("--exercises", nargs="+", metavar="ID", help="exercise ids, names or topics (default: all)")
-    parser.add_argument("--timeout", type=_timeout, default=60.0, help="wall-clock limit of one call, in seconds")
-    parser.add_argument("--memory", type=_memory, default=2048, help="the candidate's memory limit, in MB")
-    parser.add_argument(
-        "--isolation",
-        choices=("process", "none"),
-        default="process",
-        help="'process' (default): candidate code runs in a fenced worker; 'none': in the grading process",
-    )
+    add_isolation_arguments(parser)
     parser.set_defaults(run=cmd_gradescope)
 
 

@@ -9,6 +9,7 @@ candidate's error); the next call starts a fresh worker.
 
 from __future__ import annotations
 
+import argparse
 import builtins
 import contextlib
 import os
@@ -26,6 +27,7 @@ from mlkata import wire
 from mlkata.runner import CandidateError, NotAttempted
 
 NOBODY = 65534
+ISOLATIONS = ("process", "none")  # where candidate code runs: a fenced worker, or the grading process
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MEMORY_MB = 2048
 STARTUP_SECONDS = 60.0
@@ -39,6 +41,35 @@ _LAUNCHERS = (
     ("plain process", []),
 )
 _working_launcher: list[int] = []
+
+
+def _timeout(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds, got {text}")
+    return value
+
+
+def _memory(text: str) -> int:
+    value = int(text)
+    if value < 64:
+        raise argparse.ArgumentTypeError(f"must be at least 64 MB, got {text}")
+    return value
+
+
+def add_isolation_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--isolation``, ``--timeout`` and ``--memory``, validated, for the commands that grade candidate code."""
+    parser.add_argument(
+        "--isolation",
+        choices=ISOLATIONS,
+        default="process",
+        help="'process' (default): candidate code runs in a fenced worker; 'none': in the grading process "
+        "(fast, for your own code)",
+    )
+    parser.add_argument(
+        "--timeout", type=_timeout, default=DEFAULT_TIMEOUT, help="wall-clock limit of one call, in seconds"
+    )
+    parser.add_argument("--memory", type=_memory, default=DEFAULT_MEMORY_MB, help="the candidate's memory limit, in MB")
 
 
 class WorkerFailure(Exception):

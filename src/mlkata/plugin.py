@@ -20,7 +20,7 @@ import pytest
 
 from mlkata import layout
 from mlkata.checks import GradeFailure
-from mlkata.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Worker
+from mlkata.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ISOLATIONS, Worker
 from mlkata.results import (
     ERROR,
     FAILED,
@@ -49,7 +49,6 @@ ISOLATION_HELP = (
 TIMEOUT_HELP = "with process isolation: the wall-clock limit of one call to candidate code, in seconds"
 MEMORY_HELP = "with process isolation: the candidate's address-space limit, in MB"
 HIDE_HELP = "with process isolation: another folder the candidate's process must not see (repeatable)"
-ISOLATIONS = ("none", "process")
 
 POINTS_MARKER = "points(n): the points a grader test is worth (default 1)"
 
