@@ -35,7 +35,6 @@ CONFIG_FILE = "mlkata-autograder.json"
 KIT_DIR = "kit"
 # what the autograder's kit holds: the engine and what grading reads; never mutants, hints or caches
 _KIT_PARTS = ("pyproject.toml", "README.md", "LICENSE", "src", "data", layout.GRADERS_DIR, layout.SOLUTIONS_DIR)
-_IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
 
 SETUP_SH = """\
 #!/usr/bin/env bash
@@ -77,13 +76,7 @@ def build_autograder(
     }
     with tempfile.TemporaryDirectory(prefix="mlkata-autograder-") as scratch:
         staging = Path(scratch)
-        for part in _KIT_PARTS:
-            source = root / part
-            if source.is_dir():
-                shutil.copytree(source, staging / KIT_DIR / part, ignore=_IGNORED)
-            elif source.is_file():
-                (staging / KIT_DIR).mkdir(exist_ok=True)
-                shutil.copy2(source, staging / KIT_DIR / part)
+        layout.copy_kit_parts(root, staging / KIT_DIR, _KIT_PARTS)
         out.parent.mkdir(parents=True, exist_ok=True)
         partial = out.with_suffix(".zip.tmp")
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as bundle:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,6 +113,19 @@ class Exercise:
             return []
         sections = self.hints_file.read_text(encoding="utf-8").split("\n## ")[1:]
         return [section.split("\n", 1)[1].strip() for section in sections if "\n" in section]
+
+
+def copy_kit_parts(root: Path, destination: Path, parts: tuple[str, ...]) -> None:
+    """Copy the named files and folders of the kit at ``root`` into ``destination``, without caches
+    or build leftovers (a course's or an autograder's own copy of the graders); missing parts are skipped."""
+    leftovers = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    for part in parts:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=leftovers)
+        elif source.is_file():
+            destination.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / part)
 
 
 def discover(root: Path, *, topics: tuple[str, ...] | None = None) -> list[Exercise]:

@@ -197,12 +197,7 @@ def export_course(
         seed = course_seed(kit) if (kit / COURSE_FILE).is_file() else random_grading_seed()
     if kit.exists():
         shutil.rmtree(kit)  # the kit copy is generated: refresh it with the kit's current graders
-    for part in _KIT_PARTS:
-        if (root / part).is_dir():
-            shutil.copytree(root / part, kit / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        elif (root / part).is_file():
-            kit.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(root / part, kit / part)
+    layout.copy_kit_parts(root, kit, _KIT_PARTS)
     (kit / COURSE_FILE).write_text(json.dumps({"seed": seed}, indent=2) + "\n", encoding="utf-8")
     config = course / "nbgrader_config.py"
     if not config.exists():
