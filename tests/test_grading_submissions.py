@@ -93,17 +93,63 @@ HOSTILE = {
     "opens_a_socket": (
         "import socket\n\n\ndef add(a, b):\n"
         "    socket.create_connection(('127.0.0.1', 9), timeout=2)\n    return a + b\n",
-        "unreachable",
+        "refused",
+    ),
+    # each attack below answers correctly only if it succeeds, so a fence that fails gives it the points
+    "reads_the_kit_history": (
+        "import subprocess\n\nKIT = {kit!r}\n\n\ndef add(a, b):\n"
+        "    shown = subprocess.run(['git', '-C', KIT, 'show', 'HEAD:README.md'], capture_output=True)\n"
+        "    return a + b if shown.returncode == 0 else a - b - 1\n",
+        "should be their sum",
+    ),
+    "reads_the_hints": (
+        "from pathlib import Path\n\nKIT = {kit!r}\n\n\ndef add(a, b):\n"
+        "    return a + b if Path(KIT, 'hints').exists() or Path(KIT, 'README.md').exists() else a - b - 1\n",
+        "should be their sum",
+    ),
+    "finds_the_other_submissions": (
+        "import os\n\nCOHORT = {cohort!r}\n\n\ndef add(a, b):\n"
+        "    return a + b if os.path.exists(COHORT) else a - b - 1\n",
+        "should be their sum",
+    ),
+    "raises_a_lone_surrogate": ("def add(a, b):\n    raise ValueError('bad \\udcff byte')\n", "ValueError"),
+    "stops_its_worker": (
+        "import os\nimport signal\n\n\ndef add(a, b):\n"
+        "    os.kill(os.getppid(), signal.SIGSTOP)\n    os.kill(os.getpid(), signal.SIGSTOP)\n    return a + b\n",
+        "did not return within",
+    ),
+    "returns_a_huge_structure": (
+        "def add(a, b):\n    return ['x' * 20_000_000]\n",
+        "not a result",
+    ),
+    "fills_the_disk": (
+        "def add(a, b):\n    block = b'x' * (1 << 20)\n"
+        "    for n in range(40):\n        with open(f'/tmp/fill-{{n}}', 'wb') as sink:\n"
+        "            for _ in range(60):\n                sink.write(block)\n    return a + b\n",
+        "[Errno",
+    ),
+    "forks_many": (
+        "import os\nimport time\n\n\ndef add(a, b):\n"
+        "    for _ in range(500):\n        if os.fork() == 0:\n            time.sleep(600)\n    return a + b\n",
+        "add raised",
     ),
 }
 
+# files a submission adds beside its answers, named like modules Python imports at start-up: each
+# marks that it ran, and add answers correctly only then
+SHADOWS = ("sitecustomize.py", "usercustomize.py", "site.py", "json.py", "encodings.py", "runpy.py")
+SHADOW_SOURCE = "import builtins\nbuiltins.MLKATA_SHADOWED = True\n"
+SHADOWED_ADD = "import builtins\n\n\ndef add(a, b):\n    return a + b if getattr(builtins, 'MLKATA_SHADOWED', False) else a - b - 1\n"
 
-def namespaces_available() -> bool:
-    command = ["unshare", "--net", "--mount", "--pid", "--fork", "--mount-proc", "true"]
+
+def sandbox_available() -> bool:
+    from mlkata import sandbox
+
     try:
-        return subprocess.run(command, capture_output=True, check=False).returncode == 0
-    except FileNotFoundError:
+        sandbox.check_available()
+    except sandbox.SandboxUnavailable:
         return False
+    return True
 
 
 def tree_digest(folder: Path) -> str:
@@ -113,16 +159,21 @@ def tree_digest(folder: Path) -> str:
     return hasher.hexdigest()
 
 
+def add_double_exercise(kit: Path) -> Path:
+    """``kit`` with a second exercise, evaluation/double."""
+    from mlkata.stubs import make_stub
+
+    (kit / "solutions/evaluation/double.py").write_text(DOUBLE_SOLUTION)
+    (kit / "exercises/evaluation/double.py").write_text(make_stub(DOUBLE_SOLUTION))
+    (kit / "graders/evaluation/test_double.py").write_text(DOUBLE_GRADER)
+    (kit / "README.md").write_text("the kit\n")
+    return kit
+
+
 @pytest.fixture
 def kit(tiny_kit):
     """The tiny kit with a second exercise, evaluation/double."""
-    from mlkata.stubs import make_stub
-
-    (tiny_kit / "solutions/evaluation/double.py").write_text(DOUBLE_SOLUTION)
-    (tiny_kit / "exercises/evaluation/double.py").write_text(make_stub(DOUBLE_SOLUTION))
-    (tiny_kit / "graders/evaluation/test_double.py").write_text(DOUBLE_GRADER)
-    (tiny_kit / "README.md").write_text("the kit\n")
-    return tiny_kit
+    return add_double_exercise(tiny_kit)
 
 
 def mlkata(kit, *args):
@@ -143,24 +194,34 @@ def results(out: Path, candidate: str) -> dict:
     return {e["id"]: e for e in document["exercises"]}
 
 
-@pytest.mark.skipif(not namespaces_available(), reason="needs Linux namespaces (unshare) to fence candidate code")
+needs_sandbox = pytest.mark.skipif(not sandbox_available(), reason="needs bubblewrap (apt-get install bubblewrap)")
+
+
+@needs_sandbox
 def test_hostile_submissions_cost_only_their_own_points(kit, tmp_path):
     cohort = tmp_path / "cohort"
     for name, (source, _) in HOSTILE.items():
-        write_submission(cohort / name, source.format(kit=str(kit)))
+        write_submission(cohort / name, source.format(kit=str(kit), cohort=str(cohort)))
+    shadowing = cohort / "shadows_the_standard_library"
+    write_submission(shadowing, SHADOWED_ADD)
+    for shadow in SHADOWS:
+        (shadowing / shadow).write_text(SHADOW_SOURCE)
+        (shadowing / "evaluation" / shadow).write_text(SHADOW_SOURCE)
     Path(MARKER).unlink(missing_ok=True)  # left by an earlier run that was not fenced
     before = tree_digest(kit), tree_digest(cohort)
     out = tmp_path / "grades"
     run = mlkata(kit, "grade", cohort, "--jobs", "2", "--out", out, "--timeout", "3", "--memory", "1024", "--seed", "5")
     assert run.returncode == 0, run.stderr
-    for name, (_, reason) in HOSTILE.items():
+    expected = {**HOSTILE, "shadows_the_standard_library": ("", "should be their sum")}
+    for name, (_, reason) in expected.items():
         graded = results(out, name)
         add, double = graded["evaluation/add"], graded["evaluation/double"]
         messages = " | ".join(t["message"] for t in add["tests"])
         assert add["earned"] == 0, f"{name} earned {add['earned']}: {messages}"
         assert reason in messages, f"{name}: {messages}"
         assert double["earned"] == double["possible"] == 2, f"{name}: double was not graded as usual"
-        assert "started as namespaces" in json.loads((out / name / "results.json").read_text())["isolation"]
+        fences = json.loads((out / name / "results.json").read_text())["isolation"]
+        assert {"answer key out of sight", "no network", "unprivileged", "read-only system"} <= set(fences), fences
     assert (tree_digest(kit), tree_digest(cohort)) == before, "something outside the scratch area changed"
     assert not Path(MARKER).exists()
     stray = subprocess.run(["pgrep", "-f", "time.sleep\\(600\\)|mlkata.worker"], capture_output=True, text=True)

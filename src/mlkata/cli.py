@@ -46,6 +46,14 @@ def cmd_grade(args: argparse.Namespace) -> int:
     from mlkata.submissions import Refused, find_submissions
 
     root = _root(args)
+    if args.isolation == "process":
+        from mlkata.sandbox import SandboxUnavailable, check_available
+
+        try:
+            check_available()
+        except SandboxUnavailable as error:
+            print(f"mlkata grade: {error}", file=sys.stderr)
+            return 2
     try:
         submissions = find_submissions([p.resolve() for p in args.submissions])
     except Refused as error:

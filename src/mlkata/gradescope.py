@@ -42,7 +42,7 @@ SETUP_SH = """\
 # its Python is 3.12). Everything grading needs is installed here; nothing is installed at grading time.
 set -euo pipefail
 apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv python3-pip util-linux > /dev/null
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv python3-pip util-linux bubblewrap > /dev/null
 python3 -m venv /autograder/venv
 /autograder/venv/bin/python -m pip install --quiet /autograder/source/kit
 """
@@ -139,6 +139,14 @@ def run_autograder(autograder: Path) -> int:
         timeout=config["timeout"],
         memory_mb=config["memory_mb"],
     )
+    if options.isolation == "process":
+        from mlkata.sandbox import SandboxUnavailable, check_available
+
+        try:
+            check_available()
+        except SandboxUnavailable as error:  # no silent fallback to grading candidate code unfenced
+            print(f"mlkata autograder: {error}", file=sys.stderr)
+            return 1
     with tempfile.TemporaryDirectory(prefix="mlkata-gradescope-") as scratch:
         tree = Path(scratch, "tree")
         notes = collect_submission(autograder / "submission", exercises, tree)

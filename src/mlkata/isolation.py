@@ -1,10 +1,12 @@
 """Running candidate code in a worker process, so that graders and answer keys never share a process with it.
 
-A :class:`Worker` copies the submission to a scratch folder, starts ``python -m mlkata.worker``
-there (inside new network, mount and process namespaces where the platform allows), sends it each
-call as :mod:`mlkata.wire` frames and decodes the answer without unpickling anything. A call that
-outlives its wall-clock limit, or a worker that dies, costs that call (the grader reports it as the
-candidate's error); the next call starts a fresh worker.
+A :class:`Worker` copies the submission to a scratch folder and starts ``python -I -m mlkata.worker``
+inside a bubblewrap box (:mod:`mlkata.sandbox`): an allow-list of what the candidate's process sees.
+It sends each call as :mod:`mlkata.wire` frames and decodes the answer without unpickling anything;
+every write to and read from the worker has a deadline. A call that outlives its wall-clock limit,
+or a worker that dies, costs that call (the grader reports it as the candidate's error); after a
+time-out the exercise's remaining calls fail at once, and the next exercise gets a fresh worker.
+There is no fallback: where the box cannot be built, grading stops with what to install.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import os
 import select
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -23,24 +26,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-from mlkata import wire
+from mlkata import sandbox, wire
 from mlkata.runner import CandidateError, NotAttempted
 
-NOBODY = 65534
-ISOLATIONS = ("process", "none")  # where candidate code runs: a fenced worker, or the grading process
+ISOLATIONS = ("process", "none")  # where candidate code runs: a sandboxed worker, or the grading process
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MEMORY_MB = 2048
 STARTUP_SECONDS = 60.0
-# the ways to start a worker, most fenced first; the first that starts is kept for the process
-_LAUNCHERS = (
-    ("namespaces", ["unshare", "--net", "--mount", "--pid", "--fork", "--mount-proc", "--kill-child", "--"]),
-    (
-        "user namespaces",
-        ["unshare", "--user", "--map-root-user", "--net", "--mount", "--pid", "--fork", "--mount-proc", "--"],
-    ),
-    ("plain process", []),
+MAX_ANSWER_TREE_BYTES = 16 << 20  # the JSON part of one answer; its arrays may be larger
+MAX_ANSWER_BYTES = 512 << 20
+# the fences a worker must report from inside its box before it is given any candidate code
+REQUIRED_FENCES = ("answer key out of sight", "no network", "unprivileged", "read-only system")
+_BOOTSTRAP = (
+    "import sys; sys.path[:0] = sys.argv[1].split(':'); from mlkata.worker import main; sys.exit(main(sys.argv[2:]))"
 )
-_working_launcher: list[int] = []
 
 
 def _timeout(text: str) -> float:
@@ -63,8 +62,8 @@ def add_isolation_arguments(parser: argparse.ArgumentParser) -> None:
         "--isolation",
         choices=ISOLATIONS,
         default="process",
-        help="'process' (default): candidate code runs in a fenced worker; 'none': in the grading process "
-        "(fast, for your own code)",
+        help="'process' (default): candidate code runs in a bubblewrap sandbox; 'none': in the grading process "
+        "(fast, for your own, trusted code)",
     )
     parser.add_argument(
         "--timeout", type=_timeout, default=DEFAULT_TIMEOUT, help="wall-clock limit of one call, in seconds"
@@ -88,143 +87,161 @@ def _original_error(kinds: list[str], message: str) -> BaseException:
     return Exception(message)
 
 
+def copy_plain_files(source: Path, destination: Path) -> None:
+    """Copy the regular files and folders under ``source`` (links, pipes and devices are left out),
+    readable by the box's user whatever their modes were."""
+    destination.mkdir(parents=True, exist_ok=True)
+    os.chmod(destination, 0o755)
+    if not source.is_dir():
+        return
+    for entry in os.scandir(source):
+        info = entry.stat(follow_symlinks=False)
+        target = destination / entry.name
+        if stat.S_ISDIR(info.st_mode):
+            copy_plain_files(Path(entry.path), target)
+        elif stat.S_ISREG(info.st_mode) and entry.name != "__pycache__":
+            shutil.copyfile(entry.path, target, follow_symlinks=False)
+            os.chmod(target, 0o644)
+
+
 class Worker:
-    """One submission's worker process, restarted after a death or a timeout."""
+    """One submission's worker process in its box, restarted after a death or a timeout."""
 
     def __init__(
         self,
         submission: Path,
         *,
-        hide: list[Path],
+        secrets: list[Path],
         timeout: float = DEFAULT_TIMEOUT,
         memory_mb: int = DEFAULT_MEMORY_MB,
     ):
         self.submission = submission
-        self.hide = [p for p in hide if _safe_to_hide(p)]
+        # the box's own folders (its /tmp, say) stand where a secret's parent may: what matters is
+        # that the secret itself is absent, and its ancestors are not what the box shows of them
+        shown = sandbox.box_paths()
+        self.secrets = [p.resolve() for p in secrets if not any(b.is_relative_to(p.resolve()) for b in shown)]
         self.timeout = timeout
         self.memory_mb = memory_mb
         self.fences: list[str] = []
         self._process: subprocess.Popen | None = None
         self._scratch: Path | None = None
         self._module: str | None = None  # the exercise whose process is live in the worker
+        self._timed_out: set[str] = set()  # exercises with a call that did not return in time
         self._calls = 0
-        self._launching = None  # the launchers not tried yet, while a worker is being started
-        self._launch: tuple[int, str] = (-1, "")
-        self._errors: list[str] = []
+        self._starting = False  # begun by prestart, its hello not read yet
+        self._uid: sandbox.UidLease | None = None
+        self._cgroup: sandbox.Cgroup | None = None
 
     # -- life cycle -------------------------------------------------------------------------
     def _fresh_scratch(self) -> Path:
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
         self._scratch = Path(tempfile.mkdtemp(prefix="mlkata-scratch-"))
-        if self.submission.is_dir():
-            shutil.copytree(self.submission, self._scratch, dirs_exist_ok=True, symlinks=True)
-        if os.geteuid() == 0:
-            for folder, _, files in os.walk(self._scratch):
-                for path in (folder, *(os.path.join(folder, f) for f in files)):
-                    os.lchown(path, NOBODY, NOBODY)
+        copy_plain_files(self.submission, self._scratch)
         return self._scratch
 
-    def _command(self, launcher: list[str]) -> list[str]:
-        command = [*launcher, sys.executable, "-m", "mlkata.worker", f"--memory={self.memory_mb}"]
-        command.append(f"--cpu={self.timeout:g}")  # CPU time cannot outrun the wall clock but for threads
-        command += [f"--hide={p}" for p in self.hide]
-        if "--mount" in launcher:
-            command.append("--private-mounts")
-        if os.geteuid() == 0 and "--mount" in launcher and "--user" not in launcher:
-            command.append(f"--user={NOBODY}")
-        return command
-
-    def _environment(self, scratch: Path) -> dict:
-        # nothing of the grader's environment but the basics: the same interpreter finds its own
-        # packages, and the kit's folders are not on the worker's path
-        keep = ("PATH", "LANG", "LC_ALL", "SYSTEMROOT")
-        return {
-            **{k: v for k, v in os.environ.items() if k in keep},
-            "HOME": str(scratch),
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "PYTHONHASHSEED": "0",
-            "OMP_NUM_THREADS": "1",
-            "OPENBLAS_NUM_THREADS": "1",
-            "MKL_NUM_THREADS": "1",
-            "MPLBACKEND": "Agg",
-        }
-
-    def _launchers(self):
-        for index in _working_launcher or range(len(_LAUNCHERS)):
-            name, launcher = _LAUNCHERS[index]
-            if not launcher or shutil.which(launcher[0]) is not None:
-                yield index, name, launcher
-
-    def _launch_next(self) -> bool:
-        """Start the next way of launching a worker; False when none is left."""
-        assert self._launching is not None and self._scratch is not None
-        for index, name, launcher in self._launching:
-            self._process = subprocess.Popen(
-                self._command(launcher),
-                cwd=self._scratch,
-                env=self._environment(self._scratch),
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-            self._launch = (index, name)
-            return True
-        return False
+    def _command(self, scratch: Path) -> list[str]:
+        if self._uid is None:
+            self._uid = sandbox.UidLease()
+        if self._cgroup is None:
+            self._cgroup = sandbox.Cgroup(self.memory_mb)
+        worker = [sys.executable, "-I", "-c", _BOOTSTRAP, ":".join([sandbox.ENGINE, *sandbox.package_folders()])]
+        worker += [f"--memory={self.memory_mb}", f"--cpu={self.timeout:g}", f"--probe-port={sandbox.probe_port()}"]
+        worker += [f"--secret={p}" for p in self.secrets]
+        if self._uid.uid is not None:
+            worker.append(f"--process-limit={sandbox.PROCESS_LIMIT}")  # a uid of its own: the count is the candidate's
+        boxed = sandbox.box_command(worker, scratch=scratch, uid=self._uid.uid)
+        return self._cgroup.enter_command() + boxed
 
     def prestart(self) -> None:
         """Begin starting the worker, so that its imports overlap the grader's own set-up."""
-        if self._process is None and self._launching is None:
-            self._fresh_scratch()
-            self._launching, self._errors = self._launchers(), []
-            self._launch_next()
+        if self._process is not None:
+            return
+        exposed = sandbox.exposed_secrets(self.secrets)
+        if exposed:
+            raise WorkerFailure("the sandbox cannot hide the answer key: " + "; ".join(exposed))
+        scratch = self._fresh_scratch()
+        self._process = subprocess.Popen(
+            self._command(scratch),
+            cwd="/",
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        self._starting = True
 
     def _start(self) -> None:
-        """Wait for the worker begun by prestart (beginning it if need be); fall back down the
-        launchers while one fails."""
+        """Wait for the worker begun by prestart (beginning it if need be), and check the fences it reports."""
         self.prestart()
-        while self._process is not None or self._launch_next():
-            index, name = self._launch
-            try:
-                hello = self._receive(STARTUP_SECONDS)
-            except (CandidateError, wire.WireError) as error:
-                hello = {"outcome": "broken", "message": str(error)}
-            if hello.get("outcome") != "ready":
-                self._errors.append(f"{name}: {hello.get('message', hello)}")
-                self._kill()
-                continue
-            if not _working_launcher:
-                _working_launcher.append(index)
-            self.fences = [f"started as {name}", *hello["fences"], *(f"unavailable: {e}" for e in self._errors)]
-            self._launching = None
-            return
-        self._launching = None
-        raise WorkerFailure("no worker could be started: " + "; ".join(self._errors))
+        self._starting = False
+        try:
+            hello = self._receive(STARTUP_SECONDS)
+        except (CandidateError, wire.WireError) as error:
+            hello = {"outcome": "broken", "message": str(error)}
+        if hello.get("outcome") != "ready":
+            reason = self._stderr() or str(hello.get("message", hello))
+            self._kill()
+            raise WorkerFailure(f"the sandbox did not start: {reason}")
+        fences = [str(f) for f in hello.get("fences", [])]
+        missing = [f for f in REQUIRED_FENCES if f not in fences]
+        if missing:
+            self._kill()
+            raise WorkerFailure(f"the sandbox started without these fences: {', '.join(missing)}")
+        own_uid = ["a uid of its own"] if self._uid is not None and self._uid.uid is not None else []
+        cgroup = self._cgroup.fences if self._cgroup is not None else []
+        self.fences = [f"bubblewrap sandbox ({sandbox.check_available()})", *own_uid, *cgroup, *fences]
+
+    def _stderr(self) -> str:
+        """What bwrap or the interpreter said before the worker's own channel opened (a box that failed)."""
+        if self._process is None or self._process.stderr is None:
+            return ""
+        with contextlib.suppress(OSError):
+            if select.select([self._process.stderr], [], [], 0.5)[0]:
+                return os.read(self._process.stderr.fileno(), 4096).decode(errors="replace").strip()
+        return ""
 
     def _kill(self) -> None:
         process, self._process = self._process, None
+        self._starting = False
         if process is None:
             return
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, signal.SIGKILL)
         process.kill()
         process.wait()
-        for stream in (process.stdin, process.stdout):
+        for stream in (process.stdin, process.stdout, process.stderr):
             if stream is not None:
-                stream.close()
+                with contextlib.suppress(OSError):
+                    stream.close()
 
     def close(self) -> None:
-        """Stop the worker and delete its scratch folder."""
-        if self._process is not None:
-            with contextlib.suppress(OSError):
-                wire.write_message(self._process.stdin, wire.encode({"op": "exit"}))
+        """Stop the worker and delete its scratch folder and cgroup."""
         self._kill()
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
             self._scratch = None
+        if self._cgroup is not None:
+            self._cgroup.remove()
+            self._cgroup = None
+        if self._uid is not None:
+            self._uid.release()
+            self._uid = None
 
     # -- calls ------------------------------------------------------------------------------
+    def _write_all(self, payload: bytes, deadline: float) -> None:
+        """Write ``payload`` to the worker, giving up at ``deadline`` (a stopped worker reads nothing)."""
+        assert self._process is not None and self._process.stdin is not None
+        fd = self._process.stdin.fileno()
+        os.set_blocking(fd, False)
+        view = memoryview(payload)
+        while view:
+            wait = deadline - time.monotonic()
+            if wait <= 0 or not select.select([], [fd], [], wait)[1]:
+                raise TimeoutError
+            with contextlib.suppress(BlockingIOError):
+                view = view[os.write(fd, view[: 1 << 20]) :]
+
     def _read_exact(self, size: int, deadline: float) -> bytes:
         assert self._process is not None and self._process.stdout is not None
         fd = self._process.stdout.fileno()
@@ -240,14 +257,15 @@ class Worker:
             remaining -= len(chunk)
         return b"".join(chunks)
 
-    def _receive(self, timeout: float) -> dict:
-        deadline = time.monotonic() + timeout
+    def _receive(self, timeout: float, *, deadline: float | None = None) -> dict:
+        deadline = deadline if deadline is not None else time.monotonic() + timeout
         try:
             header = self._read_exact(8, deadline)
             length = int.from_bytes(header, "big")
-            if length > wire.MAX_FRAME_BYTES:
-                raise wire.WireError(f"an answer of {length} bytes")
-            answer = wire.decode(self._read_exact(length, deadline))
+            if length > MAX_ANSWER_BYTES:
+                raise wire.WireError(f"an answer of {length} bytes (at most {MAX_ANSWER_BYTES >> 20} MB are read)")
+            frame = self._read_exact(length, deadline)
+            answer = wire.decode(frame, max_tree_bytes=MAX_ANSWER_TREE_BYTES, deadline=deadline)
         except TimeoutError:
             self._kill()
             raise CandidateError(f"it did not return within {timeout:g} seconds (the wall-clock limit)") from None
@@ -271,19 +289,24 @@ class Worker:
 
     def _exchange(self, message: dict, timeout: float) -> dict:
         """Send ``message``, return the answer; any fault of the worker's becomes a CandidateError and
-        leaves no worker behind (the next call starts a fresh one)."""
-        if self._launching is not None:
+        leaves no worker behind (the next call starts a fresh one). Writing, reading and decoding
+        share one deadline."""
+        if self._starting:
             self._start()  # begun by prestart: its hello is the one answer waiting
         elif self._process is not None and select.select([self._process.stdout], [], [], 0)[0]:
             self._kill()  # bytes nobody asked for (a forked process writing?): start clean
         if self._process is None:
             self._start()
-        assert self._process is not None and self._process.stdin is not None
         self._calls += 1
-        message = {**message, "call": self._calls}
+        deadline = time.monotonic() + timeout
         try:
-            wire.write_message(self._process.stdin, wire.encode(message))
-            answer = self._receive(timeout)
+            self._write_all(wire.frame(wire.encode({**message, "call": self._calls})), deadline)
+            answer = self._receive(timeout, deadline=deadline)
+        except TimeoutError:
+            self._kill()
+            raise CandidateError(
+                f"it did not take its input within {timeout:g} seconds (the wall-clock limit)"
+            ) from None
         except OSError:
             raise CandidateError(self._death()) from None
         except wire.WireError as error:
@@ -296,6 +319,11 @@ class Worker:
 
     def call(self, module: Path, name: str, args: tuple, kwargs: dict) -> Any:
         """Call ``name`` from the submission's ``module``; return its decoded result."""
+        if str(module) in self._timed_out:
+            raise CandidateError(
+                f"{name}: not run, because an earlier call of this exercise did not return within "
+                f"{self.timeout:g} seconds (the wall-clock limit)"
+            )
         try:
             if self._module not in (None, str(module)):
                 self._module = None
@@ -304,6 +332,8 @@ class Worker:
             request = {"op": "call", "module": str(module), "name": name, "args": args, "kwargs": kwargs}
             answer = self._exchange(request, self.timeout)
         except CandidateError as error:
+            if self._process is None and "wall-clock limit" in str(error):
+                self._timed_out.add(str(module))
             self._module = None
             raise CandidateError(f"{name}: {error}") from None
         outcome = answer.get("outcome")
@@ -318,10 +348,3 @@ class Worker:
         original = answer.get("original") or []
         error = _original_error(list(original), str(answer.get("original_message", ""))) if original else None
         raise CandidateError(message, original=error)
-
-
-def _safe_to_hide(path: Path) -> bool:
-    """Whether laying an empty file system over ``path`` leaves Python and its packages reachable."""
-    path = path.resolve()
-    needed = [Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), Path(__file__).resolve().parent]
-    return path.is_dir() and not any(n == path or n.is_relative_to(path) for n in needed)

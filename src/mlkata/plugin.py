@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from mlkata import layout
+from mlkata import layout, sandbox
 from mlkata.checks import GradeFailure
-from mlkata.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ISOLATIONS, Worker
+from mlkata.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ISOLATIONS, Worker, WorkerFailure
 from mlkata.results import (
     ERROR,
     FAILED,
@@ -78,10 +78,17 @@ class GradingState:
         if self.isolation == "none" or target.root is None:
             return None
         if target.root not in self.workers:
-            secrets = [self.root / d for d in (layout.SOLUTIONS_DIR, layout.GRADERS_DIR, layout.MUTANTS_DIR)]
-            secrets += [self.root / layout.ALTERNATIVES_DIR, target.root, *self.hide]
+            kit = (
+                layout.SOLUTIONS_DIR,
+                layout.GRADERS_DIR,
+                layout.MUTANTS_DIR,
+                layout.ALTERNATIVES_DIR,
+                layout.HINTS_DIR,
+                ".git",
+            )
+            secrets = [self.root / name for name in kit] + [target.root, *self.hide]
             self.workers[target.root] = Worker(
-                target.root, hide=secrets, timeout=self.timeout, memory_mb=self.memory_mb
+                target.root, secrets=secrets, timeout=self.timeout, memory_mb=self.memory_mb
             )
         return self.workers[target.root]
 
@@ -208,9 +215,14 @@ def pytest_configure(config: pytest.Config) -> None:
     config.args[:] = new_args
     config.stash[STATE] = state
     config.pluginmanager.register(_Recorder(state), "mlkata-recorder")
-    worker = state.worker_for(state.target)
-    if worker is not None:
-        worker.prestart()  # its start-up overlaps collection and the graders' first data
+    if state.isolation != "none":
+        try:
+            sandbox.check_available()
+            worker = state.worker_for(state.target)
+            if worker is not None:
+                worker.prestart()  # its start-up overlaps collection and the graders' first data
+        except (sandbox.SandboxUnavailable, WorkerFailure) as error:
+            raise pytest.UsageError(str(error)) from None
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
@@ -313,6 +325,9 @@ def _graded_record(item: pytest.Item, call: pytest.CallInfo) -> TestRecord | Non
         return None
     if call.excinfo is not None and call.excinfo.errisinstance(pytest.skip.Exception):
         return None
+    if call.excinfo is not None and call.excinfo.errisinstance(WorkerFailure):
+        # the sandbox, not the candidate, failed: no score from this session can be trusted
+        pytest.exit(f"mlkata: {call.excinfo.value}", returncode=pytest.ExitCode.INTERNAL_ERROR)
     case = _case_of(item, state)
     outcome, message = _classify(call.excinfo)
     marker = item.get_closest_marker("points")

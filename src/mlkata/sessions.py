@@ -44,8 +44,11 @@ def run_graders(root: Path, graders: list[Path], options: list[str], *, threads:
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         if threads is not None:
             env = {**{name: str(threads) for name in THREAD_VARIABLES}, **env}
-        completed = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, check=False)
-        document = json.loads(results.read_text()) if results.is_file() else {"exercises": []}
+        # candidate text reaches the log (exception messages): bytes that are not UTF-8 must not stop the run
+        completed = subprocess.run(
+            command, cwd=root, capture_output=True, text=True, errors="replace", env=env, check=False
+        )
+        document = json.loads(results.read_text(errors="replace")) if results.is_file() else {"exercises": []}
     records = records_from_document(document)
     return SessionResult(
         records, completed.returncode, completed.stdout + completed.stderr, document.get("isolation", [])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import struct
+import time
 from typing import Any, BinaryIO
 
 import numpy as np
@@ -151,7 +152,21 @@ def _decode_column(node: dict, buffers: list[bytes]) -> pd.Series:
         return column
 
 
-def _decode(node: Any, buffers: list[bytes], depth: int) -> Any:
+class _Budget:
+    """Decoding work bounded by a deadline: checked every few hundred nodes."""
+
+    def __init__(self, deadline: float | None):
+        self.deadline = deadline
+        self.nodes = 0
+
+    def spend(self) -> None:
+        self.nodes += 1
+        if self.deadline is not None and self.nodes % 256 == 0 and time.monotonic() > self.deadline:
+            raise TimeoutError
+
+
+def _decode(node: Any, buffers: list[bytes], depth: int, budget: _Budget) -> Any:
+    budget.spend()
     if depth > MAX_DEPTH:
         raise WireError(f"a value nested more than {MAX_DEPTH} levels deep")
     if node is None or isinstance(node, (bool, int, float, str)):
@@ -170,35 +185,46 @@ def _decode(node: Any, buffers: list[bytes], depth: int) -> Any:
     if tag == "timedelta":
         return pd.Timedelta(int(node["v"]), unit="ns")
     if tag == "index":
-        return pd.Index(_decode_column(node["values"], buffers), name=_decode(node["name"], buffers, depth + 1))
+        return pd.Index(_decode_column(node["values"], buffers), name=_decode(node["name"], buffers, depth + 1, budget))
     if tag == "multiindex":
-        levels = [_decode(level, buffers, depth + 1) for level in node["levels"]]
-        return pd.MultiIndex.from_arrays(levels, names=[_decode(n, buffers, depth + 1) for n in node["names"]])
+        levels = [_decode(level, buffers, depth + 1, budget) for level in node["levels"]]
+        return pd.MultiIndex.from_arrays(levels, names=[_decode(n, buffers, depth + 1, budget) for n in node["names"]])
     if tag == "series":
         values = _decode_column(node["values"], buffers)
-        values.index = _decode(node["index"], buffers, depth + 1)
-        values.name = _decode(node["name"], buffers, depth + 1)
+        values.index = _decode(node["index"], buffers, depth + 1, budget)
+        values.name = _decode(node["name"], buffers, depth + 1, budget)
         return values
     if tag == "frame":
-        columns = _decode(node["columns"], buffers, depth + 1)
-        index = _decode(node["index"], buffers, depth + 1)
-        data = [_decode_column(column, buffers) for column in node["data"]]
-        frame = pd.concat([c.reset_index(drop=True) for c in data], axis=1) if data else pd.DataFrame()
-        frame.columns = columns
-        frame.index = index
-        return frame
+        columns = _decode(node["columns"], buffers, depth + 1, budget)
+        index = _decode(node["index"], buffers, depth + 1, budget)
+        data = []
+        for column in node["data"]:
+            budget.spend()
+            data.append(_decode_column(column, buffers))
+        table = pd.concat([c.reset_index(drop=True) for c in data], axis=1) if data else pd.DataFrame()
+        table.columns = columns
+        table.index = index
+        return table
     if tag in ("list", "tuple", "set"):
-        items = [_decode(item, buffers, depth + 1) for item in node["items"]]
+        items = [_decode(item, buffers, depth + 1, budget) for item in node["items"]]
         return {"list": list, "tuple": tuple, "set": set}[tag](items)
     if tag == "dict":
-        return {_decode(k, buffers, depth + 1): _decode(v, buffers, depth + 1) for k, v in node["pairs"]}
+        return {
+            _decode(k, buffers, depth + 1, budget): _decode(v, buffers, depth + 1, budget) for k, v in node["pairs"]
+        }
     raise WireError(f"an unknown node type {tag!r}")
 
 
-def decode(frame: bytes) -> Any:
-    """The value a frame holds, built from plain types only; raises WireError on anything else."""
+def decode(frame: bytes, *, max_tree_bytes: int | None = None, deadline: float | None = None) -> Any:
+    """The value a frame holds, built from plain types only; raises WireError on anything else.
+
+    ``max_tree_bytes`` bounds the JSON part (what decoding spends its time on) and ``deadline``
+    (a ``time.monotonic()`` value) the work of building the value: TimeoutError past it.
+    """
     try:
         (length,) = _LENGTH.unpack_from(frame, 0)
+        if max_tree_bytes is not None and length > max_tree_bytes:
+            raise WireError(f"a value whose structure takes {length} bytes (at most {max_tree_bytes} are decoded)")
         tree = json.loads(frame[8 : 8 + length])
         offset = 8 + length
         (count,) = _LENGTH.unpack_from(frame, offset)
@@ -208,15 +234,20 @@ def decode(frame: bytes) -> Any:
             (size,) = _LENGTH.unpack_from(frame, offset)
             buffers.append(frame[offset + 8 : offset + 8 + size])
             offset += 8 + size
-        return _decode(tree, buffers, 0)
+        return _decode(tree, buffers, 0, _Budget(deadline))
     except WireError:
         raise
     except (struct.error, ValueError, TypeError, KeyError, IndexError, RecursionError) as error:
         raise WireError(f"a malformed frame ({type(error).__name__}: {error})") from None
 
 
+def frame(payload: bytes) -> bytes:
+    """``payload`` as one length-prefixed message."""
+    return _LENGTH.pack(len(payload)) + payload
+
+
 def write_message(stream: BinaryIO, payload: bytes) -> None:
-    stream.write(_LENGTH.pack(len(payload)) + payload)
+    stream.write(frame(payload))
     stream.flush()
 
 

@@ -1,0 +1,172 @@
+"""The bubblewrap box candidate code runs in: what stands is checked from inside, candidates share
+nothing, the grader never waits on a candidate without a deadline, and there is no silent fallback."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mlkata import sandbox
+from mlkata.isolation import REQUIRED_FENCES, Worker, WorkerFailure
+from mlkata.runner import CandidateError
+from tests.test_grading_submissions import add_double_exercise, mlkata, results, write_submission
+
+pytestmark = pytest.mark.slow
+
+
+def sandbox_available() -> bool:
+    try:
+        sandbox.check_available()
+    except sandbox.SandboxUnavailable:
+        return False
+    return True
+
+
+# CI installs bubblewrap: there a missing sandbox is a failure, never a skip
+needs_sandbox = pytest.mark.skipif(
+    not sandbox_available() and not os.environ.get("CI"), reason="needs bubblewrap (apt-get install bubblewrap)"
+)
+
+# written by one candidate, looked for by the next: every place two processes of a machine can meet
+# without a network (files in shared folders, System V shared memory, the kernel's keyrings)
+LEAVES_TOKENS = r"""
+import ctypes
+import os
+
+TOKEN = b"mlkata-token"
+
+
+def _libc():
+    return ctypes.CDLL(None, use_errno=True)
+
+
+def add(a, b):
+    for folder in ("/tmp", "/var/tmp", "/dev/shm", "/run/lock", "/run"):
+        try:
+            with open(os.path.join(folder, "mlkata-token"), "wb") as sink:
+                sink.write(TOKEN)
+        except OSError:
+            pass
+    libc = _libc()
+    segment = libc.shmget(0x6D6C6B61, 4096, 0o1666)  # IPC_CREAT | 0666
+    if segment >= 0:
+        libc.shmat.restype = ctypes.c_void_p
+        address = libc.shmat(segment, None, 0)
+        if address not in (None, ctypes.c_void_p(-1).value):
+            ctypes.memmove(address, TOKEN, len(TOKEN))
+    for keyring in (-4, -5, -3):  # the user, user session and session keyrings
+        libc.syscall(248, b"user", b"mlkata-token", TOKEN, len(TOKEN), keyring)  # add_key on x86-64
+    return a + b
+"""
+
+FINDS_TOKENS = r"""
+import ctypes
+import os
+
+
+def _found():
+    for folder in ("/tmp", "/var/tmp", "/dev/shm", "/run/lock", "/run"):
+        if os.path.exists(os.path.join(folder, "mlkata-token")):
+            return True
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.shmget(0x6D6C6B61, 0, 0) >= 0:
+        return True
+    return libc.syscall(249, b"user", b"mlkata-token", None, 0) >= 0  # request_key on x86-64
+
+
+def add(a, b):
+    return a + b if _found() else a - b - 1
+"""
+
+
+@pytest.fixture
+def kit(tiny_kit):
+    return add_double_exercise(tiny_kit)
+
+
+@needs_sandbox
+def test_candidates_share_nothing_across_a_cohort_or_across_runs(kit, tmp_path):
+    cohort = tmp_path / "cohort"
+    write_submission(cohort / "a_leaves_tokens", LEAVES_TOKENS)
+    write_submission(cohort / "b_finds_tokens", FINDS_TOKENS)
+    out = tmp_path / "grades"
+    run = mlkata(kit, "grade", cohort, "--jobs", "1", "--out", out, "--seed", "7")
+    assert run.returncode == 0, run.stderr
+    writer = results(out, "a_leaves_tokens")["evaluation/add"]
+    assert writer["earned"] == writer["possible"], "the writer's add is correct: its tokens were left"
+    finder = results(out, "b_finds_tokens")["evaluation/add"]
+    assert finder["earned"] == 0, "a candidate found what an earlier candidate left behind"
+    again = mlkata(kit, "grade", cohort / "b_finds_tokens", "--seed", "7", "--json", tmp_path / "again.json")
+    assert again.returncode == 0, again.stderr  # a separate run on the same machine finds nothing either
+    [add] = [e for e in json.loads((tmp_path / "again.json").read_text())["exercises"] if e["id"] == "evaluation/add"]
+    assert add["earned"] == 0
+    assert not any(Path(p, "mlkata-token").exists() for p in ("/tmp", "/var/tmp", "/dev/shm", "/run/lock", "/run"))
+
+
+@needs_sandbox
+def test_a_worker_that_stops_itself_cannot_block_the_grader(tmp_path):
+    (tmp_path / "evaluation").mkdir()
+    (tmp_path / "evaluation/echo.py").write_text(
+        "import os\nimport signal\nimport threading\n\n\n"
+        "def _stop():\n    os.kill(os.getppid(), signal.SIGSTOP)\n    os.kill(os.getpid(), signal.SIGSTOP)\n\n\n"
+        "def echo(x):\n    threading.Timer(0.2, _stop).start()\n    return len(x)\n"
+    )
+    worker = Worker(tmp_path, secrets=[], timeout=3, memory_mb=1024)
+    try:
+        assert worker.call(Path("evaluation/echo.py"), "echo", ([1, 2],), {}) == 2
+        time.sleep(0.5)
+        started = time.monotonic()
+        with pytest.raises(CandidateError, match="wall-clock limit"):
+            worker.call(Path("evaluation/echo.py"), "echo", (np.zeros(4 << 20),), {})  # 32 MB: more than a pipe holds
+        assert time.monotonic() - started < 10
+        started = time.monotonic()
+        with pytest.raises(CandidateError, match="not run, because an earlier call"):
+            worker.call(Path("evaluation/echo.py"), "echo", ([1],), {})
+        assert time.monotonic() - started < 1, "after a time-out the exercise's other calls fail at once"
+    finally:
+        worker.close()
+
+
+@needs_sandbox
+def test_fences_are_those_seen_from_inside(tmp_path):
+    (tmp_path / "evaluation").mkdir()
+    (tmp_path / "evaluation/who.py").write_text(
+        "import os\n\n\ndef who():\n"
+        "    return [os.getuid(), sorted(os.listdir('/')), os.path.exists(os.environ.get('HOME', '') + '/x')]\n"
+    )
+    repository = Path(__file__).resolve().parents[1]
+    worker = Worker(tmp_path, secrets=[repository / "solutions", tmp_path], timeout=10, memory_mb=1024)
+    try:
+        uid, top, _ = worker.call(Path("evaluation/who.py"), "who", (), {})
+        assert set(REQUIRED_FENCES) <= set(worker.fences), worker.fences
+    finally:
+        worker.close()
+    assert uid == sandbox.INSIDE_UID
+    assert "submission" in top and {"home", "var", "run", "srv", "mnt"}.isdisjoint(top), top
+    # a secret the box does show: the worker must report the breach, and no candidate code is run
+    shown = Worker(tmp_path, secrets=[Path("/dev/null")], timeout=10, memory_mb=1024)
+    try:
+        with pytest.raises(WorkerFailure, match="answer key out of sight"):
+            shown.call(Path("evaluation/who.py"), "who", (), {})
+    finally:
+        shown.close()
+
+
+def test_grading_refuses_without_the_sandbox_unless_told_otherwise(kit, tmp_path):
+    submission = tmp_path / "alice"
+    write_submission(submission, "def add(a, b):\n    return a + b\n")
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    environment = {**os.environ, "PATH": str(empty)}
+    command = [sys.executable, "-m", "mlkata", "--root", str(kit), "grade", str(submission), "--seed", "3"]
+    refused = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    assert refused.returncode == 2
+    [line] = refused.stderr.strip().splitlines()
+    assert "bubblewrap" in line and "apt-get install bubblewrap" in line and "--isolation none" in line
+    trusted = subprocess.run([*command, "--isolation", "none"], capture_output=True, text=True, env=environment)
+    assert trusted.returncode == 0, trusted.stderr
