@@ -1,7 +1,10 @@
 """One result model, many formats: a candidate's results document rendered as JUnit XML, Gradescope's
 results.json and HTML; a cohort's as a CSV gradebook and an HTML overview.
 
-Every renderer reads the results document of docs/results.md and nothing else.
+Every renderer reads the results document of docs/results.md and nothing else. Everything in it may be
+the candidate's choice (the name, every message), so each renderer first passes it through
+``results.safe_data`` and then escapes for its format: HTML-escaped text, links only to relative paths,
+spreadsheet cells that cannot start a formula.
 """
 
 from __future__ import annotations
@@ -9,7 +12,10 @@ from __future__ import annotations
 import csv
 import html
 import io
+from urllib.parse import quote
 from xml.etree import ElementTree
+
+from mlkata.results import safe_data
 
 FORMATS = ("json", "csv", "junit", "gradescope", "html")
 
@@ -23,6 +29,10 @@ _COLOURS = {
 }
 
 
+def _candidate(document: dict) -> str:
+    return document.get("candidate") or document["implementation"]
+
+
 def totals(document: dict) -> tuple[float, float]:
     exercises = document["exercises"]
     return sum(e["earned"] for e in exercises), sum(e["possible"] for e in exercises)
@@ -30,7 +40,8 @@ def totals(document: dict) -> tuple[float, float]:
 
 def junit_xml(document: dict) -> str:
     """JUnit XML: a test suite per exercise, a test case per grader test; points in properties."""
-    suites = ElementTree.Element("testsuites", name=document.get("candidate") or document["implementation"])
+    document = safe_data(document)
+    suites = ElementTree.Element("testsuites", name=_candidate(document))
     for exercise in document["exercises"]:
         tests = exercise["tests"]
         failed = [t for t in tests if t["outcome"] in ("incorrect", "not attempted")]
@@ -64,6 +75,7 @@ def junit_xml(document: dict) -> str:
 
 def gradescope_results(document: dict) -> dict:
     """Gradescope's autograder results.json: a test per exercise, with the failing tests' messages."""
+    document = safe_data(document)
     tests = []
     for exercise in document["exercises"]:
         lines = [
@@ -84,17 +96,27 @@ def gradescope_results(document: dict) -> dict:
     return {"score": earned, "tests": tests, "visibility": "visible", "output": f"Graded with seed {document['seed']}."}
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_text(cell: str) -> str:
+    """A text cell that a spreadsheet shows as text: one that would start a formula gets a leading apostrophe."""
+    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
+
+
 def gradebook_csv(documents: list[dict]) -> str:
     """A row per candidate, a column of points per exercise, then the total and the possible."""
+    documents = safe_data(documents)
     exercises = sorted({e["id"] for d in documents for e in d["exercises"]})
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["candidate", *exercises, "total", "possible", "note"])
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; it also quotes a cell holding a lone \r
+    writer.writerow(["candidate", *map(_spreadsheet_text, exercises), "total", "possible", "note"])
     for document in documents:
         by_id = {e["id"]: e for e in document["exercises"]}
         earned, possible = totals(document)
         row = [f"{by_id[x]['earned']:g}" if x in by_id else "" for x in exercises]
-        writer.writerow([document["candidate"], *row, f"{earned:g}", f"{possible:g}", document.get("refused") or ""])
+        name, note = _spreadsheet_text(_candidate(document)), _spreadsheet_text(document.get("refused") or "")
+        writer.writerow([name, *row, f"{earned:g}", f"{possible:g}", note])
     return buffer.getvalue()
 
 
@@ -124,8 +146,15 @@ def _share_colour(earned: float, possible: float) -> str:
     return f"rgb({red},{green},50)"
 
 
+def _report_link(name: str) -> str:
+    """The cohort page's relative link to a candidate's report, in the folder named after the candidate;
+    percent-encoding every character that could make it a scheme, a host or a path of its own."""
+    return f"{quote(name, safe='') or '.'}/report.html"  # an empty name's folder is the cohort's own
+
+
 def candidate_html(document: dict) -> str:
-    name = document.get("candidate") or document["implementation"]
+    document = safe_data(document)
+    name = _candidate(document)
     earned, possible = totals(document)
     parts = [
         f"<h1>{html.escape(name)}: {earned:g} of {possible:g} points</h1>",
@@ -180,8 +209,9 @@ def _histogram_svg(shares: list[float], bins: int = 10) -> str:
 
 def cohort_html(documents: list[dict]) -> str:
     """Candidates x exercises as a heat map (share of points per cell), and a histogram of totals."""
+    documents = safe_data(documents)
     exercises = sorted({e["id"] for d in documents for e in d["exercises"]})
-    header = "".join(f'<th title="{html.escape(x)}">{html.escape(x.split("/")[1])}</th>' for x in exercises)
+    header = "".join(f'<th title="{html.escape(x)}">{html.escape(x.rsplit("/", 1)[-1])}</th>' for x in exercises)
     rows = []
     shares = []
     for document in documents:
@@ -198,8 +228,8 @@ def cohort_html(documents: list[dict]) -> str:
                 f'<td class="cell" style="background:{_share_colour(e["earned"], e["possible"])}" '
                 f'title="{html.escape(e["status"])}">{e["earned"]:g}</td>'
             )
-        name = html.escape(document["candidate"])
-        link = f'<a href="{name}/report.html">{name}</a>'
+        name = _candidate(document)
+        link = f'<a href="{html.escape(_report_link(name))}">{html.escape(name)}</a>'
         rows.append(f'<tr><td>{link}</td>{"".join(cells)}<td class="num">{earned:g}/{possible:g}</td></tr>')
     seed = documents[0]["seed"] if documents else ""
     body = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -135,14 +136,36 @@ def records_from_document(document: dict) -> list[TestRecord]:
     return [TestRecord(**test) for exercise in document["exercises"] for test in exercise["tests"]]
 
 
+# What no report may carry raw: C0 controls but tab, newline and carriage return (XML 1.0 forbids them,
+# and escape sequences reach terminals), DEL and C1 controls, lone surrogates (UTF-8 cannot encode them,
+# as undecodable file names bring them), and the non-characters U+FFFE and U+FFFF.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def safe_text(value: str) -> str:
+    """``value`` with every character no report may carry written as its visible Python escape (``\\x07``)."""
+    return _UNSAFE.sub(lambda match: ascii(match.group())[1:-1], value)
+
+
+def safe_data(value):
+    """``value`` (JSON-like data) with ``safe_text`` applied to every string in it, keys included."""
+    if isinstance(value, str):
+        return safe_text(value)
+    if isinstance(value, dict):
+        return {safe_data(key): safe_data(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [safe_data(item) for item in value]
+    return value
+
+
 def write_text_atomically(path: Path, text: str) -> None:
-    """Write ``text`` so that a reader never sees half a file."""
+    """Write ``text``, made safe, so that a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".tmp", delete=False, encoding="utf-8") as handle:
-        handle.write(text)
+        handle.write(safe_text(text))
     os.replace(handle.name, path)
 
 
 def write_json_atomically(path: Path, document: dict) -> None:
-    """Write ``document`` as JSON so that a reader never sees half a file."""
-    write_text_atomically(path, json.dumps(document, indent=2) + "\n")
+    """Write ``document``, made safe, as JSON so that a reader never sees half a file."""
+    write_text_atomically(path, json.dumps(safe_data(document), indent=2) + "\n")
