@@ -139,7 +139,10 @@ HOSTILE = {
 # marks that it ran, and add answers correctly only then
 SHADOWS = ("sitecustomize.py", "usercustomize.py", "site.py", "json.py", "encodings.py", "runpy.py")
 SHADOW_SOURCE = "import builtins\nbuiltins.MLKATA_SHADOWED = True\n"
-SHADOWED_ADD = "import builtins\n\n\ndef add(a, b):\n    return a + b if getattr(builtins, 'MLKATA_SHADOWED', False) else a - b - 1\n"
+SHADOWED_ADD = (
+    "import builtins\n\n\ndef add(a, b):\n"
+    "    return a + b if getattr(builtins, 'MLKATA_SHADOWED', False) else a - b - 1\n"
+)
 
 
 def sandbox_available() -> bool:
