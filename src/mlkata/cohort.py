@@ -1,18 +1,22 @@
 """Grading many submissions: in parallel, each written as soon as it is known, resumable.
 
-Each candidate's results land in ``OUT/<candidate>/`` (results.json, and the other formats asked
-for) the moment that candidate is graded, through an atomic rename; a re-run skips a candidate
-whose results were made with the same seed from the same submission, unless forced. An interrupted
-run loses nothing already written. The cohort files (gradebook.csv, cohort.html) are rewritten
-from every candidate's results.json at the end.
+Each candidate's results land in ``OUT/<folder>/`` (results.json, and the other formats asked
+for) the moment that candidate is graded, through an atomic rename. The folder is the candidate's
+name made safe and distinct (``candidate_folders``); the reports keep the name as given. A re-run
+skips a candidate whose results were made with the same seed from the same submission, unless
+forced. An interrupted run loses nothing already written. The cohort files (gradebook.csv,
+cohort.html) are rewritten from every candidate's results.json at the end. A submission that cannot
+be read is graded as not submitted, with the reason; nothing one submission holds stops the others.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
@@ -20,9 +24,9 @@ from pathlib import Path
 
 from mlkata import layout, reports
 from mlkata.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
-from mlkata.results import results_document, write_json_atomically, write_text_atomically
+from mlkata.results import results_document, safe_text, write_json_atomically, write_text_atomically
 from mlkata.sessions import run_graders
-from mlkata.submissions import Refused, Submission, digest, materialise
+from mlkata.submissions import Refused, Submission, Unpacked, holds_notebooks, unpack
 
 NOT_SUBMITTED = "not submitted"
 
@@ -32,6 +36,9 @@ class GradingFailed(RuntimeError):
 
 
 COHORT_FILE = "cohort.json"  # the cohort's seed, so that a re-run without --seed resumes with it
+GRADEBOOK_FILE = "gradebook.csv"
+OVERVIEW_FILE = "cohort.html"
+_COHORT_FILES = (COHORT_FILE, GRADEBOOK_FILE, OVERVIEW_FILE)  # every file a cohort writes beside the candidates
 
 
 def stored_seed(out: Path) -> int | None:
@@ -52,14 +59,60 @@ class GradingOptions:
     force: bool = False
 
 
+def _folder_name(name: str) -> str:
+    """``name`` made a folder name: each run of characters other than letters, digits, ``.``, ``-`` and
+    ``_`` becomes ``_``; none of those three at either end (no hidden folder, nothing read as an option);
+    at most 60 characters; "candidate" when nothing is left."""
+    cleaned = re.sub(r"[^\w.-]+", "_", unicodedata.normalize("NFKC", name)).strip("._-")[:60].strip("._-")
+    return cleaned or "candidate"
+
+
+def candidate_folders(submissions: list[Submission]) -> list[str]:
+    """Each submission's folder in OUT: its name made safe, never a cohort file's nor another
+    candidate's (case aside), clashes settled by ``-2``, ``-3``... in submission order, so that the
+    same submissions get the same folders on every run."""
+    taken = {name.casefold() for name in _COHORT_FILES}
+    folders = []
+    for submission in submissions:
+        base = folder = _folder_name(submission.name)
+        suffix = 1
+        while folder.casefold() in taken:
+            suffix += 1
+            folder = f"{base}-{suffix}"
+        taken.add(folder.casefold())
+        folders.append(folder)
+    return folders
+
+
+def _fingerprint(unpacked: Unpacked | None) -> dict:
+    """What tells a submission's results apart from another version's: the digest of its Python files
+    and, from git, the commit graded; None for a refused submission."""
+    return {"digest": unpacked and unpacked.digest, "commit": unpacked and unpacked.commit}
+
+
 def grade_one(
     root: Path, submission: Submission, exercises: list[layout.Exercise], options: GradingOptions, *, hide: list[Path]
 ) -> dict:
-    """Grade one submission; return its results document (with candidate, submission and isolation)."""
+    """Grade one submission; return its results document (with candidate, submission and isolation).
+
+    A submission that cannot be read is graded as empty, its reason on every test; GradingFailed is
+    the grading machinery's failure alone.
+    """
     with tempfile.TemporaryDirectory(prefix="mlkata-submission-") as scratch:
-        refusal = None
+        refusal = unpacked = None
+        notes: list[str] = []
         try:
-            tree = materialise(submission, Path(scratch, "tree"))
+            unpacked = unpack(submission, Path(scratch, "tree"))
+            tree = unpacked.folder
+            if holds_notebooks(tree):  # nbgrader notebooks: their answer cells become the modules graded
+                from mlkata.notebooks import write_answers
+
+                try:
+                    notes = write_answers(tree, Path(scratch, "answers"), exercises)
+                except (OSError, ValueError) as error:
+                    raise Refused(f"its notebooks could not be read: {error}") from error
+                tree = Path(scratch, "answers")
+                tree.mkdir(exist_ok=True)
         except Refused as error:
             refusal = str(error)
             tree = Path(scratch, "nothing")  # graded as empty: every exercise not attempted, points intact
@@ -72,14 +125,16 @@ def grade_one(
         # and a part-graded candidate must not be written as if complete
         if session.returncode not in (0, 1) or not session.records:
             tail = "\n".join(session.output.strip().splitlines()[-15:])
-            raise GradingFailed(f"grading {submission.name} did not finish (pytest exit {session.returncode}):\n{tail}")
+            exit_code = session.returncode
+            raise GradingFailed(f"grading {submission.name!r} did not finish (pytest exit {exit_code}):\n{tail}")
         records = session.records
         if refusal is not None:
             records = [replace(r, message=f"{NOT_SUBMITTED}: {refusal}") for r in records]
         document = results_document(records, seed=options.seed, implementation=submission.name)
         document.update(
             refused=refusal,
-            submission={"kind": submission.kind, "digest": None if refusal else digest(tree)},
+            notes=notes,
+            submission={"kind": submission.kind, **_fingerprint(unpacked)},
             isolation=session.isolation,
         )
     document["candidate"] = submission.name
@@ -95,13 +150,17 @@ def _up_to_date(folder: Path, submission: Submission, options: GradingOptions) -
         document = json.loads(stored.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    if not isinstance(document, dict) or not isinstance(document.get("submission"), dict):
+        return None
     with tempfile.TemporaryDirectory(prefix="mlkata-check-") as scratch:
         try:
-            current = digest(materialise(submission, Path(scratch, "tree")))
+            current = _fingerprint(unpack(submission, Path(scratch, "tree")))
         except Refused:
-            current = None
-    same = document.get("seed") == options.seed and (document.get("submission") or {}).get("digest") == current
-    return document if same else None
+            current = _fingerprint(None)
+    recorded = {key: document["submission"].get(key) for key in current}
+    # the name as results.json holds it: a folder may pass to another candidate when the cohort changes
+    same = document.get("seed") == options.seed and document.get("candidate") == safe_text(submission.name)
+    return document if same and recorded == current else None
 
 
 def write_candidate(folder: Path, document: dict, formats: tuple[str, ...]) -> None:
@@ -117,9 +176,9 @@ def write_candidate(folder: Path, document: dict, formats: tuple[str, ...]) -> N
 
 def write_cohort(out: Path, documents: list[dict], formats: tuple[str, ...]) -> None:
     if "csv" in formats:
-        write_text_atomically(out / "gradebook.csv", reports.gradebook_csv(documents))
+        write_text_atomically(out / GRADEBOOK_FILE, reports.gradebook_csv(documents))
     if "html" in formats:
-        write_text_atomically(out / "cohort.html", reports.cohort_html(documents))
+        write_text_atomically(out / OVERVIEW_FILE, reports.cohort_html(documents))
 
 
 def grade_cohort(
@@ -138,14 +197,15 @@ def grade_cohort(
     write_json_atomically(out / COHORT_FILE, {"schema": 1, "seed": options.seed})
     # the candidate's process must see neither the submissions nor the results
     hide = sorted({s.source.resolve().parent for s in submissions} | {out.resolve()})
-    documents: dict[str, dict] = {}
+    folders = candidate_folders(submissions)
+    documents: dict[str, dict] = {}  # by folder
     todo = []
-    for submission in submissions:
-        stored = _up_to_date(out / submission.name, submission, options)
+    for submission, folder in zip(submissions, folders, strict=True):
+        stored = _up_to_date(out / folder, submission, options)
         if stored is not None:
-            documents[submission.name] = stored
+            documents[folder] = stored
         else:
-            todo.append(submission)
+            todo.append((submission, folder))
     done = len(documents)
     report = progress or (lambda line: None)
     if done:
@@ -153,10 +213,10 @@ def grade_cohort(
     started = time.perf_counter()
     failures: list[str] = []
     pool = ThreadPoolExecutor(max_workers=jobs)
-    futures = {pool.submit(grade_one, root, s, exercises, options, hide=hide): s for s in todo}
+    futures = {pool.submit(grade_one, root, s, exercises, options, hide=hide): f for s, f in todo}
     try:
         for future in as_completed(futures):
-            submission = futures[future]
+            folder = futures[future]
             done += 1
             bar = "#" * round(20 * done / len(submissions))
             elapsed = time.perf_counter() - started
@@ -164,17 +224,18 @@ def grade_cohort(
                 document = future.result()
             except GradingFailed as failure:
                 failures.append(str(failure))
-                report(f"[{bar:<20}] {done}/{len(submissions)} {submission.name}: NOT GRADED ({failure})")
+                report(f"[{bar:<20}] {done}/{len(submissions)} {folder}: NOT GRADED ({failure})")
                 continue
-            write_candidate(out / submission.name, document, options.formats)
-            documents[submission.name] = document
+            document["folder"] = folder
+            write_candidate(out / folder, document, options.formats)
+            documents[folder] = document
             earned, possible = reports.totals(document)
-            report(f"[{bar:<20}] {done}/{len(submissions)} {submission.name}: {earned:g}/{possible:g} ({elapsed:.0f}s)")
+            report(f"[{bar:<20}] {done}/{len(submissions)} {folder}: {earned:g}/{possible:g} ({elapsed:.0f}s)")
     except KeyboardInterrupt:
         pool.shutdown(wait=False, cancel_futures=True)  # what is written stays; the rest waits for a re-run
         raise
     pool.shutdown()
-    ordered = [documents[s.name] for s in submissions if s.name in documents]
+    ordered = [documents[f] for f in folders if f in documents]
     write_cohort(out, ordered, options.formats)
     if failures:
         raise GradingFailed(f"{len(failures)} submission(s) could not be graded; run again to retry them")

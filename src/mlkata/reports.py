@@ -229,7 +229,9 @@ def cohort_html(documents: list[dict]) -> str:
                 f'title="{html.escape(e["status"])}">{e["earned"]:g}</td>'
             )
         name = _candidate(document)
-        link = f'<a href="{html.escape(_report_link(name))}">{html.escape(name)}</a>'
+        folder = document.get("folder")  # where cohort.py wrote the candidate's report
+        target = _report_link(folder if isinstance(folder, str) else name)
+        link = f'<a href="{html.escape(target)}">{html.escape(name)}</a>'
         rows.append(f'<tr><td>{link}</td>{"".join(cells)}<td class="num">{earned:g}/{possible:g}</td></tr>')
     seed = documents[0]["seed"] if documents else ""
     body = (
