@@ -179,9 +179,9 @@ def kit(tiny_kit):
     return add_double_exercise(tiny_kit)
 
 
-def mlkata(kit, *args):
+def mlkata(kit, *args, env=None):
     command = [sys.executable, "-m", "mlkata", "--root", str(kit), *map(str, args)]
-    return subprocess.run(command, capture_output=True, text=True, cwd=kit, check=False)
+    return subprocess.run(command, capture_output=True, text=True, cwd=kit, env=env, check=False)
 
 
 def write_submission(folder: Path, add_source: str | None, double_source: str | None = GOOD_DOUBLE) -> None:
@@ -213,7 +213,11 @@ def test_hostile_submissions_cost_only_their_own_points(kit, tmp_path):
     Path(MARKER).unlink(missing_ok=True)  # left by an earlier run that was not fenced
     before = tree_digest(kit), tree_digest(cohort)
     out = tmp_path / "grades"
-    run = mlkata(kit, "grade", cohort, "--jobs", "2", "--out", out, "--timeout", "3", "--memory", "1024", "--seed", "5")
+    scratch = tmp_path / "scratch"  # the run's temporary folders, so that its processes can be told from others'
+    scratch.mkdir()
+    environment = {**os.environ, "TMPDIR": str(scratch)}
+    options = ("--jobs", "2", "--out", out, "--timeout", "3", "--memory", "1024", "--seed", "5")
+    run = mlkata(kit, "grade", cohort, *options, env=environment)
     assert run.returncode == 0, run.stderr
     expected = {**HOSTILE, "shadows_the_standard_library": ("", "should be their sum")}
     for name, (_, reason) in expected.items():
@@ -227,8 +231,9 @@ def test_hostile_submissions_cost_only_their_own_points(kit, tmp_path):
         assert {"answer key out of sight", "no network", "unprivileged", "read-only system"} <= set(fences), fences
     assert (tree_digest(kit), tree_digest(cohort)) == before, "something outside the scratch area changed"
     assert not Path(MARKER).exists()
-    stray = subprocess.run(["pgrep", "-f", "time.sleep\\(600\\)|mlkata.worker"], capture_output=True, text=True)
+    stray = subprocess.run(["pgrep", "-f", f"time.sleep\\(600\\)|{scratch}"], capture_output=True, text=True)
     assert stray.stdout.strip() == "", "a worker or a forked process outlived the run"
+    assert list(scratch.iterdir()) == [], "the run left temporary folders behind"
 
 
 def test_a_cohort_grades_to_the_expected_scores_resumably_in_every_format(kit, tmp_path):
