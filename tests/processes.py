@@ -1,6 +1,12 @@
-"""Helpers for tests that start the real command and interrupt it as a terminal's Ctrl-C would."""
+"""Helpers for tests that start the real command: interrupting it as a terminal's Ctrl-C would, and
+knowing whether candidate code can be sandboxed here."""
 
+import os
 import signal
+
+import pytest
+
+from mlkata import sandbox
 
 
 def restore_ctrl_c() -> None:
@@ -10,3 +16,17 @@ def restore_ctrl_c() -> None:
     exec: under such a CI runner the command would never see the test's Ctrl-C.
     """
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def sandbox_available() -> bool:
+    try:
+        sandbox.check_available()
+    except sandbox.SandboxUnavailable:
+        return False
+    return True
+
+
+# CI installs bubblewrap: there a missing sandbox fails these tests instead of skipping them
+needs_sandbox = pytest.mark.skipif(
+    not sandbox_available() and not os.environ.get("CI"), reason="needs bubblewrap (apt-get install bubblewrap)"
+)

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import needs_sandbox
+
 from .conftest import REPO
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, needs_sandbox]
 
 EXERCISE = "evaluation/alert_threshold"
 SOLUTION = REPO / "solutions" / f"{EXERCISE}.py"

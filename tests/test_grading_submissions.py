@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes import restore_ctrl_c
+from tests.processes import needs_sandbox, restore_ctrl_c
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, needs_sandbox]
 
 DOUBLE_SOLUTION = '''
 """Double a number (a second toy exercise)."""
@@ -145,16 +145,6 @@ SHADOWED_ADD = (
 )
 
 
-def sandbox_available() -> bool:
-    from mlkata import sandbox
-
-    try:
-        sandbox.check_available()
-    except sandbox.SandboxUnavailable:
-        return False
-    return True
-
-
 def tree_digest(folder: Path) -> str:
     hasher = hashlib.sha256()
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -195,9 +185,6 @@ def write_submission(folder: Path, add_source: str | None, double_source: str | 
 def results(out: Path, candidate: str) -> dict:
     document = json.loads((out / candidate / "results.json").read_text())
     return {e["id"]: e for e in document["exercises"]}
-
-
-needs_sandbox = pytest.mark.skipif(not sandbox_available(), reason="needs bubblewrap (apt-get install bubblewrap)")
 
 
 @needs_sandbox

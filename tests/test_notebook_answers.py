@@ -4,7 +4,6 @@ grade in a pytest subprocess (`grade_cell`), on the tiny kit; no nbgrader or Jup
 import copy
 import json
 import os
-import shutil
 import subprocess
 import sys
 import types
@@ -31,6 +30,7 @@ from mlkata.notebooks import (
 from mlkata.results import NOT_ATTEMPTED, PASSED
 from mlkata.sessions import run_graders
 from mlkata.stubs import BEGIN_SOLUTION, END_SOLUTION
+from tests.processes import needs_sandbox
 
 SEED = 4242
 HIDDEN = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
@@ -278,7 +278,7 @@ def test_without_a_sandbox_the_cell_fails_with_the_reason(instructor, course, mo
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap (bwrap) is not installed")
+@needs_sandbox
 def test_grade_cell_runs_the_candidate_code_in_the_sandbox(instructor, course, monkeypatch, capsys):
     settings = json.loads((course / KIT_DIR / COURSE_FILE).read_text())
     (course / KIT_DIR / COURSE_FILE).write_text(json.dumps({**settings, "isolation": "process"}))

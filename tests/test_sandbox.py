@@ -14,23 +14,11 @@ import pytest
 from mlkata import sandbox
 from mlkata.isolation import REQUIRED_FENCES, Worker, WorkerFailure
 from mlkata.runner import CandidateError
+from tests.processes import needs_sandbox
 from tests.test_grading_submissions import add_double_exercise, mlkata, results, write_submission
 
 pytestmark = pytest.mark.slow
 
-
-def sandbox_available() -> bool:
-    try:
-        sandbox.check_available()
-    except sandbox.SandboxUnavailable:
-        return False
-    return True
-
-
-# CI installs bubblewrap: there a missing sandbox is a failure, never a skip
-needs_sandbox = pytest.mark.skipif(
-    not sandbox_available() and not os.environ.get("CI"), reason="needs bubblewrap (apt-get install bubblewrap)"
-)
 
 # written by one candidate, looked for by the next: every place two processes of a machine can meet
 # without a network (files in shared folders, System V shared memory, the kernel's keyrings)
@@ -170,3 +158,50 @@ def test_grading_refuses_without_the_sandbox_unless_told_otherwise(kit, tmp_path
     assert "bubblewrap" in line and "apt-get install bubblewrap" in line and "--isolation none" in line
     trusted = subprocess.run([*command, "--isolation", "none"], capture_output=True, text=True, env=environment)
     assert trusted.returncode == 0, trusted.stderr
+
+
+# ten processes of 150 MB each, alive at once: 1.5 GB, which no single process's limit stops
+HOARDS_IN_PROCESSES = r"""
+import os
+import time
+
+
+def add(a, b):
+    report, reported = os.pipe()
+    release, released = os.pipe()
+    children = []
+    for _ in range(10):
+        child = os.fork()
+        if child == 0:
+            os.close(released)
+            hoard = bytearray(150 << 20)
+            for i in range(0, len(hoard), 4096):
+                hoard[i] = 1
+            os.write(reported, b"1")
+            os.read(release, 1)  # hold the memory until every child holds its own
+            os._exit(0)
+        children.append(child)
+    os.close(reported)
+    os.set_blocking(report, False)
+    held, deadline = 0, time.monotonic() + 2
+    while time.monotonic() < deadline and held < 10:
+        try:
+            held += len(os.read(report, 10))
+        except BlockingIOError:
+            time.sleep(0.05)
+    os.close(released)
+    survived = sum(os.waitpid(child, 0)[1] == 0 for child in children)  # none killed while it held
+    return a + b if held == survived == 10 else a - b - 1
+"""
+
+
+@needs_sandbox
+def test_memory_is_capped_per_candidate_not_per_process(kit, tmp_path):
+    write_submission(tmp_path / "hoarder", HOARDS_IN_PROCESSES)
+    run = mlkata(kit, "grade", tmp_path / "hoarder", "--memory", "1024", "--seed", "9", "--json", tmp_path / "r.json")
+    assert run.returncode == 0, run.stderr
+    document = json.loads((tmp_path / "r.json").read_text())
+    if not any(fence.startswith("cgroup memory") for fence in document["isolation"]):
+        pytest.skip("this machine lets the grader make no cgroup: memory is capped per process only")
+    [add] = [e for e in document["exercises"] if e["id"] == "evaluation/add"]
+    assert add["earned"] == 0, [t["message"] for t in add["tests"]]

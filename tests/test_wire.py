@@ -1,6 +1,7 @@
 """The grading boundary's wire format: plain data round-trips; nothing else crosses, and junk is refused."""
 
 import math
+import time
 
 import numpy as np
 import pandas as pd
@@ -121,3 +122,12 @@ def test_an_object_dtype_smuggled_into_an_array_node_is_refused():
 def test_grading_seeds_never_come_up_in_self_grading():
     drawn = [seeds.random_grading_seed() for _ in range(1000)]
     assert min(drawn) >= seeds.MAX_BASE_SEED > max(seeds.random_seed() for _ in range(1000))
+
+
+def test_decoding_is_bounded_in_size_and_in_time():
+    frame = encode([[] for _ in range(50_000)])
+    with pytest.raises(WireError, match="at most 1000 are decoded"):
+        decode(frame, max_tree_bytes=1000)
+    with pytest.raises(TimeoutError):
+        decode(frame, deadline=time.monotonic() - 1)  # past its deadline: work stops, the value is not built
+    assert len(decode(frame, max_tree_bytes=len(frame), deadline=time.monotonic() + 60)) == 50_000

@@ -16,15 +16,18 @@ the host lets the grader make one; elsewhere the worker's rlimits and the /tmp c
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import fcntl
 import functools
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -205,6 +208,7 @@ class Cgroup:
     def __init__(self, memory_mb: int) -> None:
         self.folders: list[Path] = []
         self.fences: list[str] = []
+        self.sweep()
         name = f"mlkata-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         with contextlib.suppress(OSError):
             if (self.V2 / "cgroup.controllers").is_file():
@@ -221,7 +225,8 @@ class Cgroup:
         folder.mkdir()
         self.folders = [folder]
         (folder / "memory.max").write_text(str(memory_mb << 20))
-        (folder / "memory.swap.max").write_text("0") if (folder / "memory.swap.max").exists() else None
+        if (folder / "memory.swap.max").exists():  # swap would let memory outgrow the cap
+            (folder / "memory.swap.max").write_text("0")
         (folder / "pids.max").write_text(str(PROCESS_LIMIT))
         self.fences = [f"cgroup memory {memory_mb} MB per candidate", f"cgroup {PROCESS_LIMIT} processes per candidate"]
 
@@ -246,10 +251,36 @@ class Cgroup:
         return ["/bin/sh", "-c", f'{moves} && exec "$@"', "sh"]
 
     def remove(self) -> None:
+        """Kill whatever is left in the cgroup, then remove it (a cgroup with processes cannot go)."""
         for folder in reversed(self.folders):
-            with contextlib.suppress(OSError):
-                folder.rmdir()
+            _empty_and_remove(folder)
         self.folders = []
+
+    @classmethod
+    def sweep(cls) -> None:
+        """Remove the cgroups of grading runs that died without removing theirs."""
+        for parent in (cls.V2, cls.V2 / "memory", cls.V2 / "pids"):
+            with contextlib.suppress(OSError):
+                for folder in parent.glob("mlkata-*-*"):
+                    owner = folder.name.split("-")[1]
+                    if owner.isdigit() and not Path("/proc", owner).exists():
+                        _empty_and_remove(folder)
+
+
+def _empty_and_remove(folder: Path, *, seconds: float = 5.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            left = [int(pid) for pid in (folder / "cgroup.procs").read_text().split()]
+        except OSError:
+            return  # gone already
+        for pid in left:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+            return
+        time.sleep(0.02)
 
 
 @functools.cache
@@ -258,8 +289,5 @@ def probe_port() -> int:
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(1)
-    _listeners.append(listener)
+    atexit.register(listener.close)
     return listener.getsockname()[1]
-
-
-_listeners: list[socket.socket] = []

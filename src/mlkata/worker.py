@@ -92,6 +92,11 @@ def fence(*, secrets: list[str], probe_port: int, memory_mb: int, process_limit:
         "unprivileged": _unprivileged(),
         "read-only system": _read_only("/usr", SUBMISSION, "/"),
     }
+    with contextlib.suppress(OSError):
+        checks["own cgroup namespace"] = all(
+            line.endswith(":/") for line in Path("/proc/self/cgroup").read_text().split()
+        )
+    checks["own hostname"] = socket.gethostname() == "sandbox"  # what the box sets in its UTS namespace
     standing += [name for name, stands in checks.items() if stands]
     with contextlib.suppress(OSError):
         tmp = os.statvfs("/tmp")
