@@ -6,7 +6,7 @@ The submission is the reference solutions, copied to a scratch folder. Prints:
 - the floor: a fresh Python process that imports the libraries and calls the same functions on
   the same inputs that grading passes them (recorded from an in-process grading), with no grading
   machinery at all;
-- `mlkata grade --isolation none` (in-process) and `--isolation process` (a fenced worker), each
+- `mlkata grade --isolation none` (in-process) and `--isolation process` (the bubblewrap sandbox), each
   as a ratio to the floor and to each other;
 - cohort throughput: `--cohort` copies of the submission at --jobs 1 and 2.
 """

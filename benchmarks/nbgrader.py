@@ -5,7 +5,7 @@
 (nbgrader and ipykernel must be installed: `tox run -e nbgrader --notest` makes that environment.)
 Every student submits the reference answers: as notebooks, filled into the student version that
 `nbgrader generate_assignment` released, for nbgrader; as a folder mirroring exercises/ for
-`mlkata grade` (one job, candidate code in the fenced worker, as for a cohort). Both grade with the
+`mlkata grade` (one job, candidate code in the bubblewrap sandbox, as for a cohort). Both grade with the
 same seed; the script checks they agree on every total, then prints both times and their ratio.
 """
 
