@@ -2,7 +2,7 @@
 
 import pytest
 
-from mlkata.checks import GradeFailure
+from mlkata.checks import GradeFailure, cpu_time
 from mlkata.layout import Exercise
 from mlkata.runner import CandidateError, Implementation, NotAttempted, Target
 
@@ -60,3 +60,18 @@ def test_raising_the_wrong_error_is_incorrect_not_a_crash(implementation):
 def test_raises_still_reports_a_module_that_does_not_import(implementation):
     with pytest.raises(CandidateError, match="does not compile"):
         implementation("def mean(values:\n").raises(ValueError, "mean", [])
+
+
+SLEEPS_THEN_SPINS = (
+    "import time\n\n\ndef mean(values):\n    time.sleep(0.3)\n    until = time.process_time() + 0.2\n"
+    "    while time.process_time() < until:\n        pass\n    return sum(values) / len(values)\n"
+)
+
+
+def test_speed_is_judged_on_the_calls_cpu_time_not_the_wall_clock(implementation):
+    impl = implementation(SLEEPS_THEN_SPINS)
+    impl.mean([1.0])  # imported once, outside the measurement
+    spent = cpu_time(lambda: impl.mean([1.0, 2.0]))
+    assert 0.15 < spent < 0.3, "the sleep (no CPU) must not count, the spin must"
+    busy_grader = cpu_time(lambda: sum(range(200_000)))  # a closure that calls no graded code: its own CPU time
+    assert busy_grader > 0

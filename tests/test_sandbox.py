@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from mlkata import sandbox
+from mlkata.checks import cpu_time
 from mlkata.isolation import REQUIRED_FENCES, Worker, WorkerFailure
 from mlkata.runner import CandidateError
 from tests.processes import needs_sandbox
@@ -205,3 +206,19 @@ def test_memory_is_capped_per_candidate_not_per_process(kit, tmp_path):
         pytest.skip("this machine lets the grader make no cgroup: memory is capped per process only")
     [add] = [e for e in document["exercises"] if e["id"] == "evaluation/add"]
     assert add["earned"] == 0, [t["message"] for t in add["tests"]]
+
+
+@needs_sandbox
+def test_a_sandboxed_calls_cpu_time_is_measured_by_its_worker(tmp_path):
+    (tmp_path / "evaluation").mkdir()
+    (tmp_path / "evaluation/spin.py").write_text(
+        "import time\n\n\ndef spin(seconds):\n    time.sleep(0.3)\n    until = time.process_time() + seconds\n"
+        "    while time.process_time() < until:\n        pass\n    return seconds\n"
+    )
+    worker = Worker(tmp_path, secrets=[], timeout=10, memory_mb=1024)
+    try:
+        worker.call(Path("evaluation/spin.py"), "spin", (0.0,), {})  # started and imported outside the measurement
+        spent = cpu_time(lambda: worker.call(Path("evaluation/spin.py"), "spin", (0.2,), {}))
+    finally:
+        worker.close()
+    assert 0.15 < spent < 0.3, "neither the sleep nor the channel to the worker may count"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import builtins
 import contextlib
+import math
 import os
 import select
 import shutil
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from mlkata import sandbox, wire
-from mlkata.runner import CandidateError, NotAttempted
+from mlkata.runner import CandidateError, NotAttempted, record_cpu
 
 ISOLATIONS = ("process", "none")  # where candidate code runs: a sandboxed worker, or the grading process
 DEFAULT_TIMEOUT = 60.0
@@ -338,6 +339,9 @@ class Worker:
             raise CandidateError(f"{name}: {error}") from None
         outcome = answer.get("outcome")
         if outcome == "returned":
+            cpu = answer.get("cpu")
+            if isinstance(cpu, float) and 0 <= cpu < math.inf:
+                record_cpu(cpu)
             return answer.get("value")
         message = str(answer.get("message", ""))
         if outcome == "not attempted":

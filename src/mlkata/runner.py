@@ -9,13 +9,15 @@ their own.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import difflib
 import hashlib
 import sys
+import time
 import traceback
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -124,6 +126,28 @@ def call_function(function: Callable[..., Any], name: str, args: tuple, kwargs: 
         raise CandidateError(message, original=error) from None
 
 
+_cpu_ledgers: list[list[float]] = []
+
+
+@contextlib.contextmanager
+def measuring_cpu() -> Iterator[list[float]]:
+    """Collect the CPU seconds of each candidate or reference call made inside the block: measured
+    where the call ran (in a worker, by the worker), so neither the channel nor other processes'
+    load count."""
+    ledger: list[float] = []
+    _cpu_ledgers.append(ledger)
+    try:
+        yield ledger
+    finally:
+        _cpu_ledgers.remove(ledger)
+
+
+def record_cpu(seconds: float) -> None:
+    """Note one call's CPU seconds in every open :func:`measuring_cpu` block."""
+    for ledger in _cpu_ledgers:
+        ledger.append(seconds)
+
+
 class Implementation:
     """The candidate's module for one exercise, reached only through copied-in, checked calls."""
 
@@ -158,7 +182,11 @@ class Implementation:
             return self.worker.call(self.exercise.relative_module, name, args, kwargs)
         function = self.function(name)
         args, kwargs = copy.deepcopy((args, kwargs))
-        return call_function(function, name, args, kwargs, filename=str(self.path))
+        started = time.process_time()
+        try:
+            return call_function(function, name, args, kwargs, filename=str(self.path))
+        finally:
+            record_cpu(time.process_time() - started)
 
     def raises(self, error: type[Exception], name: str, *args: Any, **kwargs: Any) -> Exception | None:
         """Call ``name`` where the contract says it must raise ``error``; return what it raised,

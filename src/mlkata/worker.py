@@ -125,6 +125,12 @@ def _stray_processes() -> list[int]:
     return [int(p) for p in os.listdir("/proc") if p.isdigit() and p not in own and not _zombie(p)]
 
 
+def _cpu_seconds() -> float:
+    """CPU time this process (all its threads) has used, user and system."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _end_stray_processes() -> int:
     """Kill what candidate code started (repeatedly: a process may fork while it is being killed);
     return how many there were."""
@@ -153,9 +159,11 @@ def _answer_call(channel_out, request: dict, modules: dict) -> None:
         if relative not in modules:
             modules[relative] = load_candidate([path], relative)
         function = find_function(modules[relative], name)
+        started = _cpu_seconds()
         try:
             result = call_function(function, name, request["args"], request["kwargs"], filename=str(path))
         finally:
+            cpu = _cpu_seconds() - started
             stray = _end_stray_processes()  # whether the call returned or raised: none outlive it
         if stray:
             raise CandidateError(f"{name} started {stray} other process(es); graded code may not start processes")
@@ -164,7 +172,7 @@ def _answer_call(channel_out, request: dict, modules: dict) -> None:
     except CandidateError as error:
         return _answer(channel_out, "error", call=request["call"], **_failure(error))
     try:
-        frame = wire.encode({"outcome": "returned", "call": request["call"], "value": result})
+        frame = wire.encode({"outcome": "returned", "call": request["call"], "value": result, "cpu": cpu})
     except wire.WireError as error:
         message = (
             f"{name} returned {error}, which cannot be graded: return plain data (numbers, strings, lists, "
