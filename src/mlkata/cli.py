@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from importlib import metadata
 from pathlib import Path
 
 from mlkata import distribution, layout, learner
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="mlkata", description=__doc__, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--root", type=Path, help="the kit's folder (default: found above the current folder)")
+    parser.add_argument("--version", action="version", version=f"mlkata {metadata.version('mlkata')}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     audit = commands.add_parser(
@@ -186,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except layout.KitNotFound as error:
-        print(f"mlkata: {error}", file=sys.stderr)
+        print(f"mlkata {args.command}: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `mlkata list | head` closed the pipe: stop quietly, as a shell tool does
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

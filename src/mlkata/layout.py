@@ -13,6 +13,7 @@ One exercise is identified by ``"<topic>/<name>"`` and found at mirrored paths::
 from __future__ import annotations
 
 import ast
+import difflib
 import re
 import shutil
 from dataclasses import dataclass
@@ -154,6 +155,13 @@ def select(exercises: list[Exercise], patterns: list[str] | None) -> list[Exerci
     chosen = [e for e in exercises if {e.id, e.name, e.topic} & set(patterns)]
     unknown = [p for p in patterns if not any(p in {e.id, e.name, e.topic} for e in exercises)]
     if unknown:
-        known = ", ".join(e.id for e in exercises)
-        raise KitNotFound(f"no exercise matches {', '.join(unknown)}; known: {known}")
+        raise KitNotFound(f"no exercise matches {', '.join(unknown)}{did_you_mean(unknown[0], exercises)}")
     return chosen
+
+
+def did_you_mean(wanted: str, exercises: list[Exercise]) -> str:
+    """`` (did you mean X?)`` for the id, name or topic closest to a mistyped ``wanted``, else a pointer
+    to the list."""
+    names = sorted({n for e in exercises for n in (e.id, e.name, e.topic)})
+    close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else "; `mlkata list` shows them all"

@@ -132,7 +132,7 @@ def _one_exercise(root: Path, wanted: str) -> layout.Exercise:
     if matches:
         several = ", ".join(e.id for e in matches)
         raise layout.KitNotFound(f"{wanted} names several exercises ({several}); use TOPIC/NAME")
-    raise layout.KitNotFound(f"no exercise {wanted!r}; `mlkata list` shows them all")
+    raise layout.KitNotFound(f"no exercise {wanted!r}{layout.did_you_mean(wanted, exercises)}")
 
 
 # --- mlkata list ----------------------------------------------------------------------------------
@@ -184,7 +184,7 @@ def cmd_hint(args: argparse.Namespace) -> int:
     exercise = _one_exercise(root, args.exercise)
     hints = exercise.hints()
     if not hints:
-        print(f"{exercise.id} has no hints (looked in {exercise.hints_file})", file=sys.stderr)
+        print(f"mlkata hint: {exercise.id} has no hints (looked in {exercise.hints_file})", file=sys.stderr)
         return 1
     progress = load_progress(root)
     entry = _entry(progress, exercise.id)
@@ -360,7 +360,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     root = _root(args)
     exercises = layout.select(layout.discover(root), args.exercises)
     if not exercises:
-        print(f"no exercises to watch in {root / layout.SOLUTIONS_DIR}", file=sys.stderr)
+        print(f"mlkata watch: no exercises to watch in {root / layout.SOLUTIONS_DIR}", file=sys.stderr)
         return 1
     sys.stdout.reconfigure(line_buffering=True)
     paint = Painter(sys.stdout)
