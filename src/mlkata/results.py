@@ -163,7 +163,19 @@ def write_text_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".tmp", delete=False, encoding="utf-8") as handle:
         handle.write(safe_text(text))
+    os.chmod(handle.name, 0o666 & ~_umask())  # the temporary file is private; the result is as any file made here
     os.replace(handle.name, path)
+
+
+def _umask() -> int:
+    """This process's umask, read without changing it (os.umask would, for every thread, for a moment)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("Umask:")), 8)
+    except (OSError, StopIteration, ValueError):
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return mask
 
 
 def write_json_atomically(path: Path, document: dict) -> None:
