@@ -14,7 +14,7 @@ def run(pytester, *args):
 
 def test_self_grading_a_stub_reads_not_attempted(pytester, tiny_kit):
     result = run(pytester, "exercises/evaluation")
-    result.stdout.fnmatch_lines(["*evaluation/add*not attempted*0/5*", "*4 not attempted*"])
+    result.stdout.fnmatch_lines(["*4 not attempted*", "*evaluation/add*not attempted*0/5*"])
     result.stdout.no_fnmatch_line("*Traceback*")
     result.stdout.no_fnmatch_line("*ERROR*")  # a fixture calling the stub is not attempted, not an error
     result.stdout.no_fnmatch_line("*NotImplementedError*File*")
@@ -123,3 +123,31 @@ def test_the_plugin_is_inert_outside_a_kit(pytester):
     result = run(pytester)
     result.stdout.no_fnmatch_line("mlkata: *")
     result.assert_outcomes(passed=1)
+
+
+def test_self_grading_limits_each_call_and_names_the_exercise(pytester, tiny_kit):
+    (tiny_kit / "exercises/evaluation/add.py").write_text("def add(a, b):\n    while True:\n        pass\n")
+    result = run(pytester, "exercises/evaluation", "--mlkata-timeout=0.5", "-p", "no:randomly")
+    result.stdout.fnmatch_lines(["*evaluation/add: add did not return within 0.5 seconds*"])
+    assert result.ret == 1
+
+
+def test_the_run_ends_with_the_points_and_failures_name_their_exercise(pytester, tiny_kit):
+    result = run(pytester, "mutants/evaluation/add/positive_only.py")
+    result.stdout.fnmatch_lines(["*_ evaluation/add: test_adds_negatives _*"])
+    lines = result.stdout.lines
+    counts = max(i for i, line in enumerate(lines) if "1 failed, 3 passed" in line)
+    table = max(i for i, line in enumerate(lines) if line.startswith("total"))
+    assert counts < table, "the points table comes after pytest's summary, not before it"
+
+
+def test_parametrised_cases_are_named_by_their_parameters(pytester, tiny_kit):
+    with open(tiny_kit / "graders/evaluation/test_add.py", "a") as grader:
+        grader.write(
+            "\n\n@pytest.mark.points(1)\n@pytest.mark.parametrize('b', [0, 7], ids=['zero', 'seven'])\n"
+            "def test_adds_to_one(impl, b):\n    expect(impl.add(1, b) == 1 + b, 'add(1, b) should be 1 + b.')\n"
+        )
+    results = pytester.path / "results.json"
+    run(pytester, "solutions/evaluation", f"--mlkata-results={results}")
+    names = {t["test"] for e in json.loads(results.read_text())["exercises"] for t in e["tests"]}
+    assert {"test_adds_to_one[zero]", "test_adds_to_one[seven]"} <= names, names

@@ -46,7 +46,7 @@ ISOLATION_HELP = (
     "where candidate code runs: 'none' (in the grading process: fast, debuggable) or 'process' "
     "(a fenced worker process; for untrusted submissions)"
 )
-TIMEOUT_HELP = "with process isolation: the wall-clock limit of one call to candidate code, in seconds"
+TIMEOUT_HELP = "the wall-clock limit of one call to candidate code, in seconds"
 MEMORY_HELP = "with process isolation: the candidate's address-space limit, in MB"
 HIDE_HELP = "with process isolation: another folder the candidate's process must not see (repeatable)"
 
@@ -253,7 +253,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         for t in state.audit["targets"].get(exercise.id, [])
     ]
     cases = [Case(exercise, target, seed) for target in targets for seed in state.audit["seeds"]]
-    metafunc.parametrize("mlkata_case", cases, ids=[f"{c.target.label}-s{c.base_seed}" for c in cases], scope="module")
+    metafunc.parametrize("mlkata_case", cases, ids=[_case_id(c) for c in cases], scope="module")
 
 
 @pytest.fixture(scope="module")
@@ -269,8 +269,9 @@ def mlkata_case(request: pytest.FixtureRequest) -> Case:
 @pytest.fixture(scope="module")
 def impl(mlkata_case: Case, request: pytest.FixtureRequest) -> Implementation:
     """The implementation under test; call its functions as ``impl.name(...)``."""
-    worker = request.config.stash[STATE].worker_for(mlkata_case.target)
-    return Implementation(mlkata_case.exercise, mlkata_case.target, worker=worker)
+    state = request.config.stash[STATE]
+    worker = state.worker_for(mlkata_case.target)
+    return Implementation(mlkata_case.exercise, mlkata_case.target, worker=worker, timeout=state.timeout)
 
 
 @pytest.fixture(scope="module")
@@ -315,6 +316,21 @@ def _case_of(item: pytest.Item, state: GradingState) -> Case:
     return Case(layout.exercise_for_grader(state.root, Path(item.path)), state.target, state.seed)
 
 
+def _case_id(case: Case) -> str:
+    return f"{case.target.label}-s{case.base_seed}"
+
+
+def _test_name(item: pytest.Item, case: Case) -> str:
+    """The grader test's name with its own parameters (``test_x[tied]``), never the audit's target and seed."""
+    if not isinstance(item, pytest.Function) or item.name == item.originalname:
+        return item.name
+    own = item.name[len(item.originalname) + 1 : -1]
+    if "mlkata_case" in getattr(getattr(item, "callspec", None), "params", {}):
+        parts = own.split(_case_id(case))
+        own = "-".join(part.strip("-") for part in parts if part.strip("-"))
+    return f"{item.originalname}[{own}]" if own else item.originalname
+
+
 def _graded_record(item: pytest.Item, call: pytest.CallInfo) -> TestRecord | None:
     """The record of a grader test's outcome, or None for what is not a graded outcome (a passed
     setup, a teardown, a skip, a test outside the graders)."""
@@ -334,7 +350,7 @@ def _graded_record(item: pytest.Item, call: pytest.CallInfo) -> TestRecord | Non
     points = float(marker.args[0]) if marker and marker.args else 1.0
     return TestRecord(
         exercise=case.exercise.id,
-        test=item.originalname if isinstance(item, pytest.Function) else item.name,
+        test=_test_name(item, case),
         points=points,
         earned=points if outcome == PASSED else 0.0,
         outcome=outcome,
@@ -362,9 +378,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytes
         report.user_properties = user_properties
         return report
     sections = [(f"Captured {key} {when}", content) for when, key, content in getattr(item, "_report_sections", [])]
+    path, line, domain = item.location
     return pytest.TestReport(
         item.nodeid,
-        item.location,
+        (path, line, f"{record.exercise}: {domain}"),  # the failure's header names the exercise
         {keyword: 1 for keyword in item.keywords},
         "failed",
         f"[{record.outcome}] {record.message}",
@@ -408,9 +425,10 @@ class _Recorder:
             self.state.records.append(TestRecord(**record))
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
-    state = config.stash.get(STATE, None)
-    if state is None or state.audit is not None or not state.records:
+def _print_points(config: pytest.Config, state: GradingState) -> None:
+    """The points table, the run's last words (after pytest's short summary and counts)."""
+    terminalreporter = config.pluginmanager.get_plugin("terminalreporter")
+    if terminalreporter is None or state.audit is not None or not state.records:
         return
     scores = summarise(state.records)
     terminalreporter.section(f"mlkata: points for {state.target.label} (seed {state.seed})")
@@ -426,6 +444,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     state = config.stash.get(STATE, None)
     if state is None:
         return
+    _print_points(config, state)
     for worker in state.workers.values():
         worker.close()
     destination = _option(config, "mlkata_results")

@@ -13,7 +13,9 @@ import contextlib
 import copy
 import difflib
 import hashlib
+import signal
 import sys
+import threading
 import time
 import traceback
 import types
@@ -28,6 +30,30 @@ from mlkata.layout import Exercise
 
 class NotAttempted(Exception):
     """The candidate has not written this yet (missing file, or NotImplementedError)."""
+
+
+class CallTimedOut(BaseException):
+    """A call outlived its limit (a BaseException, so that the candidate's ``except Exception`` cannot swallow it)."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise CallTimedOut in this thread after ``seconds`` of wall-clock time (no limit: None, or
+    not the main thread, where signals cannot be delivered)."""
+    if seconds is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise CallTimedOut
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class CandidateError(Exception):
@@ -94,7 +120,7 @@ def load_candidate(files: list[Path], where: str) -> types.ModuleType:
     except SyntaxError as error:
         raise CandidateError(f"{path} does not compile: {error.msg} (line {error.lineno})") from None
     except BaseException as error:  # any failure here is the candidate's, SystemExit included
-        if isinstance(error, KeyboardInterrupt):
+        if isinstance(error, KeyboardInterrupt | CallTimedOut):
             raise
         frames = _candidate_frames(error.__traceback__, str(path))
         raise CandidateError(f"importing {path} raised {type(error).__name__}: {error}\n{frames}") from None
@@ -119,7 +145,7 @@ def call_function(function: Callable[..., Any], name: str, args: tuple, kwargs: 
     except NotImplementedError:
         raise NotAttempted(f"{name} is not written yet (it raises NotImplementedError)") from None
     except BaseException as error:  # any failure here is the candidate's, SystemExit included
-        if isinstance(error, KeyboardInterrupt):
+        if isinstance(error, KeyboardInterrupt | CallTimedOut):
             raise
         frames = _candidate_frames(error.__traceback__, filename)
         message = f"{name} raised {type(error).__name__}: {error}\n{frames}".rstrip()
@@ -151,10 +177,11 @@ def record_cpu(seconds: float) -> None:
 class Implementation:
     """The candidate's module for one exercise, reached only through copied-in, checked calls."""
 
-    def __init__(self, exercise: Exercise, target: Target, *, worker: Any = None):
+    def __init__(self, exercise: Exercise, target: Target, *, worker: Any = None, timeout: float | None = None):
         self.exercise = exercise
         self.target = target
         self.worker = worker  # an isolation.Worker that runs the candidate's code, or None: in this process
+        self.timeout = timeout  # the wall-clock limit of one call in this process (a worker has its own)
         if target.mutant is not None:
             self.files = [exercise.solution, target.mutant]
         elif target.module is not None:
@@ -180,11 +207,16 @@ class Implementation:
         """Call the candidate's ``name`` on copies of the arguments (in a worker process, when isolated)."""
         if self.worker is not None:
             return self.worker.call(self.exercise.relative_module, name, args, kwargs)
-        function = self.function(name)
         args, kwargs = copy.deepcopy((args, kwargs))
         started = time.process_time()
         try:
-            return call_function(function, name, args, kwargs, filename=str(self.path))
+            with _time_limit(self.timeout):
+                return call_function(self.function(name), name, args, kwargs, filename=str(self.path))
+        except CallTimedOut:
+            raise CandidateError(
+                f"{self.exercise.id}: {name} did not return within {self.timeout:g} seconds (the limit of one call; "
+                "--mlkata-timeout sets it). Look for a loop that never ends, or work that grows too fast."
+            ) from None
         finally:
             record_cpu(time.process_time() - started)
 
