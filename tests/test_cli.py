@@ -1,6 +1,7 @@
 """The ``mlkata`` command, driven as a user would: ``grade`` and ``stubs`` on a tiny kit."""
 
 import json
+import subprocess
 import sys
 
 import pytest
@@ -19,7 +20,7 @@ def test_grade_writes_per_exercise_per_test_json(pytester, tiny_kit, tmp_path):
     assert result.ret == 0
     result.stdout.fnmatch_lines(
         [
-            "evaluation/add::test_adds_negatives ?incorrect? add(-2, -3) should be negative",
+            "evaluation/add: test_adds_negatives ?incorrect? add(-2, -3) should be negative",
             "evaluation/add*incorrect*4/5",
         ]
     )
@@ -60,3 +61,25 @@ def test_stubs_regenerates_and_checks(pytester, tiny_kit):
 def test_outside_a_kit_the_command_says_so(pytester):
     result = pytester.run(sys.executable, "-m", "mlkata", "stubs", "--check")
     assert result.ret == 2
+
+
+def test_a_git_submission_says_which_commit_was_graded_and_what_was_left_out(pytester, tiny_kit, tmp_path):
+    repository = tmp_path / "ana"
+    (repository / "evaluation").mkdir(parents=True)
+    (repository / "evaluation/add.py").write_text("def add(a, b):\n    raise NotImplementedError\n")
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=a", "-c", "user.email=a@b", "commit", "-qm", "x"]):
+        subprocess.run(["git", "-C", str(repository), *command], check=True, capture_output=True)
+    (repository / "evaluation/add.py").write_text("def add(a, b):\n    return a + b\n")  # saved, not committed
+    result = mlkata(pytester, "grade", str(repository), "--isolation", "none", "--json", str(tmp_path / "r.json"))
+    head = subprocess.run(["git", "-C", str(repository), "rev-parse", "HEAD"], capture_output=True, text=True)
+    result.stdout.fnmatch_lines([f"*graded commit {head.stdout[:12]} of *ana*", "*not committed: evaluation/add.py*"])
+    assert json.loads((tmp_path / "r.json").read_text())["submission"]["commit"] == head.stdout.strip()
+
+
+def test_a_submission_that_cannot_be_read_is_one_line_and_a_failure(pytester, tiny_kit, tmp_path):
+    broken = tmp_path / "ana.zip"
+    broken.write_text("not a zip")
+    result = mlkata(pytester, "grade", str(broken), "--isolation", "none")
+    assert result.ret == 1
+    [line] = [line for line in result.stderr.lines if line.strip()]
+    assert "was not graded" in line and "zip" in line

@@ -177,7 +177,7 @@ def test_watch_regrades_a_saved_file_until_interrupted(pytester, tiny_kit):
         (tiny_kit / "exercises/evaluation/add.py").write_text(WRONG_ADD)
         output = _read_until(watcher, "total", 60)
         assert "exercises/evaluation/add.py saved: grading" in output
-        assert "evaluation/add::test_adds_negatives [incorrect] add(-2, -3) should be negative" in output
+        assert "evaluation/add: test_adds_negatives [incorrect] add(-2, -3) should be negative" in output
         assert "evaluation/add  incorrect" in output and "4/5" in output
         time.sleep(0.05)  # a save in the same clock tick as the last would look unchanged
         (tiny_kit / "exercises/evaluation/add.py").write_text(RIGHT_ADD + "\n")

@@ -44,7 +44,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_grade(args: argparse.Namespace) -> int:
     from mlkata.cohort import GradingFailed, GradingOptions, grade_cohort, grade_one, print_progress, stored_seed
-    from mlkata.submissions import Refused, find_submissions
+    from mlkata.submissions import Refused, find_submissions, uncommitted_answers
 
     root = _root(args)
     if args.isolation == "process":
@@ -62,6 +62,14 @@ def cmd_grade(args: argparse.Namespace) -> int:
         return 2
     exercises = layout.select(layout.discover(root), args.exercises)
     out = args.out or (Path("mlkata-grades") if len(submissions) > 1 else None)
+    holding = next((p for p in args.submissions if out and out.resolve().is_relative_to(p.resolve())), None)
+    if holding is not None:
+        print(
+            f"mlkata grade: --out {out} is inside {holding}: the next run would grade it as a candidate; "
+            "write the results outside the submissions",
+            file=sys.stderr,
+        )
+        return 2
     seed = args.seed if args.seed is not None else (stored_seed(out) if out else None)
     options = GradingOptions(
         seed=seed if seed is not None else random_grading_seed(),
@@ -79,12 +87,19 @@ def cmd_grade(args: argparse.Namespace) -> int:
             print(f"mlkata grade: {failure}", file=sys.stderr)
             return 1
         document["implementation"] = str(submission.source)
-        print(f"mlkata: graded {submission.source} with seed {options.seed}")
+        if args.json is not None:
+            write_json_atomically(args.json, document)
+        if document.get("refused"):
+            print(f"mlkata grade: {submission.source} was not graded: {document['refused']}", file=sys.stderr)
+            return 1
+        commit = (document.get("submission") or {}).get("commit")
+        what = f"commit {commit[:12]} of {submission.source}" if commit else str(submission.source)
+        print(f"mlkata: graded {what} with seed {options.seed}")
+        if commit and (changed := uncommitted_answers(submission.source, exercises)):
+            print(f"mlkata: not graded, because not committed: {', '.join(changed)} (commit them to have them graded)")
         paint = Painter(sys.stdout)
         for line, colour in outcome_lines(records_from_document(document)):
             print(paint(line, colour))
-        if args.json is not None:
-            write_json_atomically(args.json, document)
         return 0
     try:
         documents = grade_cohort(

@@ -101,14 +101,17 @@ def render_table(scores: list[ExerciseScore]) -> list[tuple[str, str]]:
 
 
 def outcome_lines(records: list[TestRecord]) -> list[tuple[str, str]]:
-    """What a grading run says on a terminal: a line per test that did not pass (its message's first
-    line), then the points table; each line with a colour name."""
-    lines = [
-        (f"{r.exercise}::{r.test} [{r.outcome}] {r.message.splitlines()[0] if r.message else ''}", "red")
-        for r in records
-        if r.outcome != PASSED
-    ]
-    return [*lines, ("", "plain"), *render_table(summarise(records))] if lines else render_table(summarise(records))
+    """What a grading run says on a terminal: for each exercise that lost points to a wrong answer or
+    an error, one line with its first such test's message (first line), then the points table; each
+    line with a colour name. Exercises not attempted say so in the table alone."""
+    scores = summarise(records)
+    lines = []
+    for score in scores:
+        lost = next((r for r in score.tests if r.outcome not in (PASSED, NOT_ATTEMPTED)), None)
+        if lost is not None:
+            first = lost.message.splitlines()[0] if lost.message else ""
+            lines.append((f"{score.exercise}: {lost.test} [{lost.outcome}] {first}", "red"))
+    return [*lines, ("", "plain"), *render_table(scores)] if lines else render_table(scores)
 
 
 def results_document(records: list[TestRecord], *, seed: int | None, implementation: str) -> dict:

@@ -461,3 +461,21 @@ def digest(folder: Path) -> str:
     for path in sorted(graded):
         hasher.update(os.fsencode(path.relative_to(folder)) + b"\0" + path.read_bytes() + b"\0")
     return hasher.hexdigest()[:16]
+
+
+def uncommitted_answers(repository: Path, exercises: list) -> list[str]:
+    """The answer files of ``repository``'s working tree that its committed HEAD does not hold as they
+    are (saved but not committed: a git submission is graded at HEAD). Reads files, runs no git
+    command in the repository."""
+    with tempfile.TemporaryDirectory(prefix="mlkata-head-") as scratch:
+        try:
+            committed = unpack(Submission(repository.name, repository), Path(scratch, "head")).folder
+        except Refused:
+            return []
+        working = _answers_folder(repository) or repository
+        changed = []
+        for exercise in exercises:
+            saved, graded = working / exercise.relative_module, committed / exercise.relative_module
+            if saved.is_file() and (not graded.is_file() or saved.read_bytes() != graded.read_bytes()):
+                changed.append(str(exercise.relative_module))
+        return changed
