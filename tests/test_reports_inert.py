@@ -36,7 +36,7 @@ TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "tabl
 TAGS |= {"svg", "rect", "text"}
 ATTRIBUTES = {"lang", "charset", "class", "style", "href", "id", "title", "xmlns", "width", "height", "role"}
 ATTRIBUTES |= {"aria-label", "x", "y", "fill", "font-size"}
-NUMBER_COLUMNS = slice(1, -1)  # the candidate's name first, the note last: the columns between are points
+NUMBER_COLUMNS = slice(1, -2)  # the name first, the commit and the note last: the columns between are points
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -120,8 +120,9 @@ def test_the_gradebook_starts_no_formula_and_keeps_numbers(name, message):
     for row in (alice, candidate):
         assert [float(cell) for cell in row[NUMBER_COLUMNS] if cell]
         assert not any(row[i].startswith(FORMULA_STARTS) for i in (0, -1))
-    assert candidate[0].removeprefix("'") == safe_text(name) and candidate[-1].removeprefix("'") == safe_text(message)
-    assert candidate[1:-1] == ["1", "0", "1", "6.5"]
+    note = safe_text(message) if message else "error in evaluation/add"  # a refusal, else the exercises that raised
+    assert candidate[0].removeprefix("'") == safe_text(name) and candidate[-1].removeprefix("'") == note
+    assert candidate[1:-1] == ["1", "0", "1", "6.5", ""]
 
 
 @hostile
@@ -162,3 +163,18 @@ def test_safe_text_leaves_nothing_unsafe_and_changes_nothing_safe(text):
 
 def test_safe_text_writes_what_it_replaces_as_a_visible_escape():
     assert safe_text("a\x07b\x1b[0m\udcff\t\n") == "a\\x07b\\x1b[0m\\udcff\t\n"
+
+
+def test_an_error_never_looks_like_no_attempt():
+    def record(exercise, outcome):
+        return results.TestRecord(exercise, "test_it", 2.0, 0.0, outcome, "", "bo", 3)
+
+    graded = results_document(
+        [record("evaluation/add", "error"), record("trees/best_split", "not attempted")], seed=3, implementation="bo"
+    )
+    graded.update(candidate="bo", refused=None, submission={"kind": "git", "digest": "d", "commit": "c0ffee"})
+    [_, row] = list(csv.reader(io.StringIO(reports.gradebook_csv([graded]), newline="")))
+    assert row[1:3] == ["0", ""], "error earns 0, not attempted is blank"
+    assert row[-2:] == ["c0ffee", "error in evaluation/add"]
+    cells = [text for text in Page(reports.cohort_html([graded])).text if text in ("error", "\u2013")]
+    assert cells == ["error", "\u2013"]

@@ -15,7 +15,7 @@ import io
 from urllib.parse import quote
 from xml.etree import ElementTree
 
-from mlkata.results import safe_data
+from mlkata.results import ERROR, NOT_ATTEMPTED, safe_data
 
 FORMATS = ("json", "csv", "junit", "gradescope", "html")
 
@@ -110,13 +110,19 @@ def gradebook_csv(documents: list[dict]) -> str:
     exercises = sorted({e["id"] for d in documents for e in d["exercises"]})
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; it also quotes a cell holding a lone \r
-    writer.writerow(["candidate", *map(_spreadsheet_text, exercises), "total", "possible", "note"])
+    writer.writerow(["candidate", *map(_spreadsheet_text, exercises), "total", "possible", "commit", "note"])
     for document in documents:
         by_id = {e["id"]: e for e in document["exercises"]}
         earned, possible = totals(document)
-        row = [f"{by_id[x]['earned']:g}" if x in by_id else "" for x in exercises]
-        name, note = _spreadsheet_text(_candidate(document)), _spreadsheet_text(document.get("refused") or "")
-        writer.writerow([name, *row, f"{earned:g}", f"{possible:g}", note])
+        # a blank cell: not attempted; 0: attempted and earned nothing (the note says which raised errors)
+        row = [
+            f"{by_id[x]['earned']:g}" if x in by_id and by_id[x]["status"] != NOT_ATTEMPTED else "" for x in exercises
+        ]
+        errors = [x for x in exercises if x in by_id and by_id[x]["status"] == ERROR]
+        note = document.get("refused") or (f"error in {', '.join(errors)}" if errors else "")
+        commit = (document.get("submission") or {}).get("commit") or ""
+        name = _spreadsheet_text(_candidate(document))
+        writer.writerow([name, *row, f"{earned:g}", f"{possible:g}", commit, _spreadsheet_text(note)])
     return buffer.getvalue()
 
 
@@ -144,6 +150,17 @@ def _share_colour(earned: float, possible: float) -> str:
     share = earned / possible if possible else 0.0
     red, green = (int(198 - 152 * share), int(40 + 85 * share))
     return f"rgb({red},{green},50)"
+
+
+# not attempted and error must never look alike: one is a blank, the other code that failed
+_CELL_MARK = {NOT_ATTEMPTED: ("#bdbdbd", "\u2013"), ERROR: ("#6a1b9a", "error")}
+
+
+def _heat_cell(exercise: dict) -> str:
+    colour, text = _CELL_MARK.get(exercise["status"], (None, f"{exercise['earned']:g}"))
+    colour = colour or _share_colour(exercise["earned"], exercise["possible"])
+    title = f"{exercise['status']}: {exercise['earned']:g}/{exercise['possible']:g}"
+    return f'<td class="cell" style="background:{colour}" title="{html.escape(title)}">{html.escape(text)}</td>'
 
 
 def _report_link(name: str) -> str:
@@ -224,10 +241,7 @@ def cohort_html(documents: list[dict]) -> str:
             if e is None:
                 cells.append("<td></td>")
                 continue
-            cells.append(
-                f'<td class="cell" style="background:{_share_colour(e["earned"], e["possible"])}" '
-                f'title="{html.escape(e["status"])}">{e["earned"]:g}</td>'
-            )
+            cells.append(_heat_cell(e))
         name = _candidate(document)
         folder = document.get("folder")  # where cohort.py wrote the candidate's report
         target = _report_link(folder if isinstance(folder, str) else name)
