@@ -336,3 +336,34 @@ def test_an_interrupted_cohort_keeps_what_was_graded_and_resumes(kit, tmp_path):
     assert rerun.returncode == 0, rerun.stderr
     assert f"{len(graded)} candidate(s) already graded" in rerun.stderr
     assert sorted(p.parent.name for p in out.glob("*/results.json")) == [f"c{i}" for i in range(6)]
+
+
+def test_ctrl_c_stops_a_cohort_at_once_even_when_only_the_command_gets_it(kit, tmp_path):
+    cohort = tmp_path / "cohort"
+    endless = "import time\n\n\ndef add(a, b):\n    time.sleep(600)\n    return a + b\n"
+    for i in range(4):
+        write_submission(cohort / f"c{i}", endless)
+    out = tmp_path / "grades"
+    command = [sys.executable, "-m", "mlkata", "--root", str(kit), "grade", str(cohort), "--out", str(out)]
+    command += ["--isolation", "none", "--seed", "9", "--jobs", "2", "--timeout", "900"]
+    grading = subprocess.Popen(command, cwd=kit, stderr=subprocess.PIPE, text=True, preexec_fn=restore_ctrl_c)
+    deadline = time.monotonic() + 60
+    while not (out / "cohort.json").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1)  # two candidates in flight, each ten minutes from done
+    grading.send_signal(signal.SIGINT)  # the command alone, as `kill -INT` or a supervisor sends it
+    _, stderr = grading.communicate(timeout=60)  # had it waited for them, this would time out
+    assert grading.returncode == 130, stderr
+    assert not list(out.glob("*/results.json"))
+    stray = subprocess.run(["pgrep", "-f", str(cohort)], capture_output=True, text=True)
+    assert stray.stdout.strip() == "", "a grading session outlived the command"
+
+
+def test_results_inside_the_cohort_folder_are_refused(kit, tmp_path):
+    cohort = tmp_path / "cohort"
+    for name in ("ana", "ben"):
+        write_submission(cohort / name, "def add(a, b):\n    return a + b\n")
+    run = mlkata(kit, "grade", cohort, "--out", cohort / "grades", "--isolation", "none")
+    assert run.returncode == 2
+    assert "inside" in run.stderr and "next run would grade it as a candidate" in run.stderr
+    assert not (cohort / "grades").exists()

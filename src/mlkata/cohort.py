@@ -25,7 +25,7 @@ from pathlib import Path
 from mlkata import layout, reports
 from mlkata.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from mlkata.results import results_document, safe_text, write_json_atomically, write_text_atomically
-from mlkata.sessions import run_graders
+from mlkata.sessions import run_graders, stop_all
 from mlkata.submissions import Refused, Submission, Unpacked, holds_notebooks, unpack
 
 NOT_SUBMITTED = "not submitted"
@@ -232,7 +232,9 @@ def grade_cohort(
             earned, possible = reports.totals(document)
             report(f"[{bar:<20}] {done}/{len(submissions)} {folder}: {earned:g}/{possible:g} ({elapsed:.0f}s)")
     except KeyboardInterrupt:
-        pool.shutdown(wait=False, cancel_futures=True)  # what is written stays; the rest waits for a re-run
+        # what is written stays; the candidates in flight are stopped now, not waited for, and graded by a re-run
+        pool.shutdown(wait=False, cancel_futures=True)
+        stop_all()
         raise
     pool.shutdown()
     ordered = [documents[f] for f in folders if f in documents]

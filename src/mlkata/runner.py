@@ -195,7 +195,7 @@ class Implementation:
         return f"<{self.exercise.id} from {self.target.describe()}>"
 
     def _module(self) -> types.ModuleType:
-        return load_candidate(self.files, f"{self.exercise.relative_module} in {self.target.root}")
+        return load_candidate(self.files, str(self.exercise.relative_module))
 
     def function(self, name: str) -> Callable[..., Any]:
         """The candidate's function ``name``, unwrapped (for timing and introspection)."""

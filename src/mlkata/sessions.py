@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,12 +47,39 @@ def run_graders(root: Path, graders: list[Path], options: list[str], *, threads:
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         if threads is not None:
             env = {**{name: str(threads) for name in THREAD_VARIABLES}, **env}
-        # candidate text reaches the log (exception messages): bytes that are not UTF-8 must not stop the run
-        completed = subprocess.run(
-            command, cwd=root, capture_output=True, text=True, errors="replace", env=env, check=False
+        # candidate text reaches the log (exception messages): bytes that are not UTF-8 must not stop the run;
+        # a session of its own: Ctrl-C stops the caller, which then stops the sessions (stop_all)
+        process = subprocess.Popen(
+            command,
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+            env=env,
+            start_new_session=True,
         )
+        with _lock:
+            _running.add(process)
+        try:
+            output, _ = process.communicate()
+        finally:
+            with _lock:
+                _running.discard(process)
         document = json.loads(results.read_text(errors="replace")) if results.is_file() else {"exercises": []}
     records = records_from_document(document)
-    return SessionResult(
-        records, completed.returncode, completed.stdout + completed.stderr, document.get("isolation", [])
-    )
+    return SessionResult(records, process.returncode, output, document.get("isolation", []))
+
+
+_running: set[subprocess.Popen] = set()
+_lock = threading.Lock()
+
+
+def stop_all() -> int:
+    """Stop every grading session under way in this process (their results are not kept); how many."""
+    with _lock:
+        running = list(_running)
+    for process in running:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+    return len(running)
