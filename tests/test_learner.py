@@ -174,14 +174,19 @@ def test_watch_regrades_a_saved_file_until_interrupted(pytester, tiny_kit):
     )
     try:
         _read_until(watcher, "watching exercises/evaluation/add.py", 30)
-        (tiny_kit / "exercises/evaluation/add.py").write_text(WRONG_ADD)
+        started = _read_until(watcher, "total", 60)  # graded as it stands before any save
+        assert "add.py as it stands: grading" in started and "not attempted" in started
+        answer = tiny_kit / "exercises/evaluation/add.py"
+        answer.write_text("")  # an editor's save in two steps: truncate, then write
+        answer.write_text(WRONG_ADD)
         output = _read_until(watcher, "total", 60)
         assert "exercises/evaluation/add.py saved: grading" in output
         assert "evaluation/add: test_adds_negatives [incorrect] add(-2, -3) should be negative" in output
         assert "evaluation/add  incorrect" in output and "4/5" in output
         time.sleep(0.05)  # a save in the same clock tick as the last would look unchanged
         (tiny_kit / "exercises/evaluation/add.py").write_text(RIGHT_ADD + "\n")
-        assert "passed" in _read_until(watcher, "total", 60)
+        last = _read_until(watcher, "total", 60)
+        assert "passed" in last and "incorrect" not in last, "one save, one grading"
         watcher.send_signal(signal.SIGINT)
         rest, _ = watcher.communicate(timeout=30)
     finally:

@@ -335,18 +335,28 @@ def cmd_progress(args: argparse.Namespace) -> int:
 # --- mlkata watch ---------------------------------------------------------------------------------
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def _content(path: Path) -> bytes | None:
     try:
-        status = path.stat()
-    except FileNotFoundError:
+        return path.read_bytes()
+    except OSError:
         return None
-    return status.st_mtime_ns, status.st_size
 
 
-def _grade_and_show(root: Path, exercise: layout.Exercise, paint: Painter) -> None:
+def _settled_content(path: Path, interval: float) -> bytes | None:
+    """``path``'s content once two reads ``interval`` apart agree (a save in progress has settled)."""
+    content = _content(path)
+    while True:
+        time.sleep(min(interval, 0.2))
+        again = _content(path)
+        if again == content:
+            return content
+        content = again
+
+
+def _grade_and_show(root: Path, exercise: layout.Exercise, paint: Painter, *, why: str = "saved") -> None:
     from mlkata.sessions import run_graders
 
-    print(paint(f"\n{time.strftime('%H:%M:%S')} {exercise.stub.relative_to(root)} saved: grading...", "dim"))
+    print(paint(f"\n{time.strftime('%H:%M:%S')} {exercise.stub.relative_to(root)} {why}: grading...", "dim"))
     session = run_graders(root, [exercise.grader], [])
     if not session.records:
         tail = "\n".join(session.output.strip().splitlines()[-15:])
@@ -364,16 +374,22 @@ def cmd_watch(args: argparse.Namespace) -> int:
         return 1
     sys.stdout.reconfigure(line_buffering=True)
     paint = Painter(sys.stdout)
-    stamps = {exercise: _stamp(exercise.stub) for exercise in exercises}
     what = exercises[0].stub.relative_to(root) if len(exercises) == 1 else f"{len(exercises)} exercise files"
     print(f"watching {what}: save to grade, Ctrl-C to stop")
+    graded: dict[layout.Exercise, bytes | None] = {}
     try:
+        for exercise in exercises:  # where you stand first, then after each save
+            graded[exercise] = _settled_content(exercise.stub, args.interval)
+            _grade_and_show(root, exercise, paint, why="as it stands")
         while True:
             time.sleep(args.interval)
-            for exercise, before in stamps.items():
-                now = _stamp(exercise.stub)
-                if now != before and now is not None:
-                    stamps[exercise] = now  # a save made while grading differs from it: graded next
+            for exercise, before in graded.items():
+                if _content(exercise.stub) == before:
+                    continue
+                # an editor may save in steps (truncate, then write): grade what it settles on, once
+                now = _settled_content(exercise.stub, args.interval)
+                if now is not None and now != before:
+                    graded[exercise] = now
                     _grade_and_show(root, exercise, paint)
     except KeyboardInterrupt:
         print("\nstopped watching. `mlkata list` shows where you are.")
