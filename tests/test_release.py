@@ -47,6 +47,11 @@ def code_lines(source: str) -> set[str]:
     return {s for line in source.splitlines() if (s := line.strip()) and not s.startswith("#")}
 
 
+def key(release: Path) -> Path:
+    """Where ``--git`` puts the answer key."""
+    return release.with_name(f"{release.name}-solutions")
+
+
 @pytest.fixture(scope="module")
 def release(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("release") / "classroom"
@@ -90,15 +95,37 @@ def test_main_holds_no_solution_no_hidden_grader_and_no_mutant(release):
     assert "data/card_fraud.py" in files and "mlkata/generators.py" in files
 
 
-def test_the_solutions_branch_is_main_with_the_references_in_place(release):
-    main, solutions = branch_files(release, "main"), branch_files(release, "solutions")
+def test_the_answer_key_is_a_repository_apart_with_the_references_in_place(release):
+    main, solutions = branch_files(release, "main"), branch_files(key(release), "solutions")
     assert set(main) == set(solutions)
     changed = {name for name in main if main[name] != solutions[name]}
     assert changed == {f"exercises/{e.id}.py" for e in released()}
     for exercise in released():
         assert solutions[f"exercises/{exercise.id}.py"] == exercise.solution.read_text(encoding="utf-8")
-    assert run("git", "branch", "--show-current", cwd=release).stdout.strip() == "main"
+    assert run("git", "remote", cwd=key(release)).stdout.strip() == "", "no remote a push could reach the students' by"
     assert run("git", "status", "--porcelain", cwd=release).stdout == ""
+
+
+def test_the_students_repository_holds_no_reference_in_any_ref_or_object(release):
+    refs = run("git", "for-each-ref", "--format=%(refname)", cwd=release).stdout.split()
+    assert refs == ["refs/heads/main"]
+    objects = run("git", "cat-file", "--batch-all-objects", "--batch-check=%(objectname) %(objecttype)", cwd=release)
+    blobs = [line.split()[0] for line in objects.stdout.splitlines() if line.endswith(" blob")]
+    texts = [run("git", "cat-file", "blob", blob, cwd=release).stdout for blob in blobs]
+    everything = set().union(*map(code_lines, texts))
+    public = set().union(*(code_lines(p.read_text(encoding="utf-8")) for p in (REPO / "data").glob("*.py")))
+    for exercise in released():
+        reference = exercise.solution.read_text(encoding="utf-8")
+        assert reference not in texts, f"the reference of {exercise.id} is an object of the students' repository"
+        # a debug exercise's starting code, and the public generators, may share lines with a reference
+        answers = solution_lines(exercise) - code_lines(make_stub(reference)) - public
+        assert not answers & everything, f"{exercise.id}: {sorted(answers & everything)[:3]}"
+
+
+def test_the_students_readme_says_how_to_run_one_exercise_and_hand_in(release):
+    readme = (release / "README.md").read_text()
+    assert "## Handing in" in readme and "pytest -k" in readme and "pytest exercises/" not in readme
+    assert ".venv/" in (release / ".gitignore").read_text().split()
 
 
 def test_pytest_in_the_release_self_grades_with_the_public_checks_only(release, tmp_path):
@@ -110,7 +137,8 @@ def test_pytest_in_the_release_self_grades_with_the_public_checks_only(release, 
 
     clone = tmp_path / "solutions"
     assert (
-        run("git", "clone", "--quiet", "--branch", "solutions", str(release), str(clone), cwd=tmp_path).returncode == 0
+        run("git", "clone", "--quiet", "--branch", "solutions", str(key(release)), str(clone), cwd=tmp_path).returncode
+        == 0
     )
     on_solutions = run(sys.executable, "-m", "pytest", cwd=clone)
     assert on_solutions.returncode == 0, on_solutions.stdout

@@ -5,8 +5,10 @@ module they import), the hints, the prompts, a student README, and public checks
 (``public_checks/``) that ``pytest`` runs: each exercise defines its documented functions with the
 documented parameters, and its docstring examples give the documented results. It never holds a
 reference solution, a hidden grader, a mutant or an alternative. With ``--git`` it is a repository
-whose ``main`` branch holds the bundle and whose ``solutions`` branch holds the same tree with the
-references in place of the stubs.
+whose only branch, ``main``, holds the bundle; the answer key goes to a second repository beside it
+(``OUT-solutions``), a clone of the first whose ``solutions`` branch has the references in place of
+the stubs. The students' repository holds no ref, branch, tag or object with a reference in it, so
+no push, zip or template copy of it can leak one.
 """
 
 from __future__ import annotations
@@ -108,10 +110,19 @@ python -m pip install -r requirements.txt
 pytest
 ```
 
-`pytest` runs the public checks: each exercise defines the functions its prompt documents, with the
-documented parameters, and the examples in its docstrings give the results they show. Passing them
-is a start, not a grade: the hidden graders run at grading time, on freshly generated data, and
-check the whole contract. `data/` holds the generators of that kind of data, for experimenting.
+`pytest` runs the public checks of every exercise (`pytest -k alert_threshold` for one): each
+exercise defines the functions its prompt documents, with the documented parameters, and the
+examples in its docstrings give the results they show. Passing them is a start, not a grade: the
+hidden graders run at grading time, on freshly generated data, and check the whole contract.
+`data/` holds the generators of that kind of data, for experimenting.
+
+## Handing in
+
+Only the files in `exercises/` are graded, at the paths they have now: keep each file's name and
+its functions' names and parameters. Commit your answers and push them (a repository is graded at
+its last commit: saved but uncommitted changes are not graded), or hand in a zip of the folder
+(`zip -r answers.zip exercises`), as your course asks. Work in a virtual environment inside this
+folder if you like (`python -m venv .venv`): git ignores it.
 
 | exercise | the question |
 |---|---|
@@ -132,7 +143,7 @@ def bundle(root: Path, exercises: list[layout.Exercise]) -> dict[str, str]:
         "requirements.txt": _requirements(root),
         "pyproject.toml": _PYTEST_CONFIG,
         "conftest.py": _CONFTEST,
-        ".gitignore": "__pycache__/\n.pytest_cache/\n",
+        ".gitignore": "__pycache__/\n.pytest_cache/\n.venv/\nvenv/\n*.egg-info/\n.mlkata/\n",
         "mlkata/__init__.py": _GENERATORS_INIT,
         "mlkata/generators.py": (ENGINE / "generators.py").read_text(encoding="utf-8"),
         f"{PUBLIC_CHECKS_DIR}/test_public.py": (ENGINE / "public_checks.py").read_text(encoding="utf-8"),
@@ -178,12 +189,22 @@ def _git(out: Path, *args: str) -> None:
         raise ReleaseError(f"git {' '.join(args)} failed in {out}: {completed.stderr.strip()}")
 
 
+def solutions_repository(out: Path) -> Path:
+    """Where ``--git`` puts the answer key: a repository beside the students' one, never inside it."""
+    return out.with_name(f"{out.name}-solutions")
+
+
 def write_release(root: Path, out: Path, exercises: list[layout.Exercise], *, git: bool = False) -> None:
-    """Write the release of ``exercises`` into ``out`` (which must not exist, or be empty)."""
+    """Write the release of ``exercises`` into ``out`` (which must not exist, or be empty); with
+    ``git``, make it a repository and write the answer key to :func:`solutions_repository`."""
     if not exercises:
         raise ReleaseError("no exercise selected: name topics or exercises the kit has")
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise ReleaseError(f"{out} already exists and is not an empty folder: choose a new one (nothing was written)")
+    key = solutions_repository(out)
+    for folder in (out, key) if git else (out,):
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise ReleaseError(
+                f"{folder} already exists and is not an empty folder: choose a new one (nothing was written)"
+            )
     if git and shutil.which("git") is None:
         raise ReleaseError("--git needs git on the PATH (nothing was written)")
     out.mkdir(parents=True, exist_ok=True)
@@ -193,10 +214,13 @@ def write_release(root: Path, out: Path, exercises: list[layout.Exercise], *, gi
     _git(out, "init", "--quiet", "--initial-branch=main")
     _git(out, "add", "--all")
     _git(out, "commit", "--quiet", "-m", "Exercises: stubs, public checks, data generators, prompts and hints")
-    _git(out, "checkout", "--quiet", "-b", SOLUTIONS_BRANCH)
-    _write(out, solutions(exercises))
-    _git(out, "commit", "--quiet", "--all", "-m", "Reference solutions in place of the stubs")
-    _git(out, "checkout", "--quiet", "main")
+    # the answer key shares the students' history (so that `git diff main solutions` shows the answers)
+    # but lives in a repository of its own, with no remote that a push could reach the students' one by
+    _git(key.parent, "clone", "--quiet", "--no-hardlinks", str(out), str(key))
+    _git(key, "remote", "remove", "origin")
+    _git(key, "checkout", "--quiet", "-b", SOLUTIONS_BRANCH)
+    _write(key, solutions(exercises))
+    _git(key, "commit", "--quiet", "--all", "-m", "Reference solutions in place of the stubs")
 
 
 def topic_argument(text: str) -> str:
@@ -214,10 +238,11 @@ def cmd_release(args: argparse.Namespace) -> int:
     except ReleaseError as error:
         print(f"mlkata release: {error}", file=sys.stderr)
         return 2
-    where = (
-        f"a git repository: branch main for students, branch {SOLUTIONS_BRANCH} with the references" if args.git else ""
-    )
-    print(f"released {len(exercises)} exercise(s) into {args.out}" + (f" ({where})" if where else ""))
+    print(f"released {len(exercises)} exercise(s) into {args.out}")
+    if args.git:
+        print(f"  students' repository: {args.out} (branch main; no answers in it: hand this one out)")
+        key = solutions_repository(args.out)
+        print(f"  answer key: {key} (branch {SOLUTIONS_BRANCH}, the references in place of the stubs; keep it private)")
     return 0
 
 
@@ -229,13 +254,15 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         description=__doc__.split("\n\n")[0],
         epilog="examples:\n  mlkata release week1/ --topics evaluation\n"
         "  mlkata release classroom/ --exercises trees/best_split evaluation/alert_threshold --git\n"
-        "      (a repository: push main to the students' template, keep the solutions branch private)",
+        "      (classroom/: a repository for the students; classroom-solutions/: the answer key, kept apart)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     release.add_argument("out", type=Path, metavar="OUT", help="the folder to create (must not exist, or be empty)")
     release.add_argument("--topics", nargs="+", type=topic_argument, metavar="TOPIC", help="whole topics to include")
     release.add_argument("--exercises", nargs="+", metavar="ID", help="exercise ids or names to include")
     release.add_argument(
-        "--git", action="store_true", help=f"make OUT a git repository with a '{SOLUTIONS_BRANCH}' branch"
+        "--git",
+        action="store_true",
+        help=f"make OUT a git repository, and OUT-solutions a separate one with a '{SOLUTIONS_BRANCH}' branch",
     )
     release.set_defaults(run=cmd_release)
