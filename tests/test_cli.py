@@ -49,12 +49,32 @@ def test_grade_refuses_a_path_that_is_not_a_directory(pytester, tiny_kit, tmp_pa
     result.stderr.fnmatch_lines(["*is not a directory*"])
 
 
-def test_stubs_regenerates_and_checks(pytester, tiny_kit):
+def test_stubs_keep_a_learners_answer_unless_forced(pytester, tiny_kit):
     stub = tiny_kit / "exercises/evaluation/add.py"
-    stub.write_text("# lost\n")
-    assert mlkata(pytester, "stubs", "--check").ret == 1
-    mlkata(pytester, "stubs").stdout.fnmatch_lines(["wrote exercises/evaluation/add.py"])
+    answer = "def add(a, b):\n    return a + b\n"
+    stub.write_text(answer)
+    kept = mlkata(pytester, "stubs")
+    kept.stdout.fnmatch_lines(["kept exercises/evaluation/add.py: your answer, not the kit's stub*--force*"])
+    assert stub.read_text() == answer
+    checked = mlkata(pytester, "stubs", "--check")
+    assert checked.ret == 0
+    checked.stdout.fnmatch_lines(["exercises/evaluation/add.py: your answer, not the kit's stub*"])
+    mlkata(pytester, "stubs", "--force").stdout.fnmatch_lines(["wrote exercises/evaluation/add.py"])
     assert "NotImplementedError" in stub.read_text()
+
+
+def test_stubs_regenerate_the_kits_own_stub_and_check_catches_drift(pytester, tiny_kit):
+    for command in (
+        ["init", "-q"],
+        ["add", "."],
+        ["-c", "user.name=a", "-c", "user.email=a@b", "commit", "-qm", "kit"],
+    ):
+        subprocess.run(["git", "-C", str(tiny_kit), *command], check=True, capture_output=True)
+    solution = tiny_kit / "solutions/evaluation/add.py"
+    solution.write_text(solution.read_text().replace("Return a + b.", "Return the sum a + b."))
+    assert mlkata(pytester, "stubs", "--check").ret == 1  # the committed stub is the kit's: it drifted
+    mlkata(pytester, "stubs").stdout.fnmatch_lines(["wrote exercises/evaluation/add.py"])
+    assert "the sum a + b" in (tiny_kit / "exercises/evaluation/add.py").read_text()
     assert mlkata(pytester, "stubs", "--check").ret == 0
 
 

@@ -13,7 +13,7 @@ from mlkata.isolation import add_isolation_arguments
 from mlkata.reports import FORMATS
 from mlkata.results import outcome_lines, records_from_document, write_json_atomically
 from mlkata.seeds import random_grading_seed
-from mlkata.stubs import make_stub, stub_drift
+from mlkata.stubs import ANSWER_NOTE, record_written, stub_state
 from mlkata.style import Painter
 
 EPILOG = """examples:
@@ -119,19 +119,28 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
 def cmd_stubs(args: argparse.Namespace) -> int:
     root = _root(args)
-    exercises = layout.discover(root)
+    states = [stub_state(root, e.solution, e.stub) for e in layout.discover(root)]
     if args.check:
-        drifted = [d for e in exercises if (d := stub_drift(e.solution, e.stub))]
+        drifted = [d for state in states if (d := state.drift())]
         for line in drifted:
             print(line)
-        print(f"{len(drifted)} of {len(exercises)} stub(s) drifted" if drifted else f"{len(exercises)} stubs match")
+        for state in states:
+            if state.is_answer:
+                print(f"{state.stub.relative_to(root)}: {ANSWER_NOTE} (left as it is)")
+        print(f"{len(drifted)} of {len(states)} stub(s) drifted" if drifted else f"{len(states)} stubs match")
         return 1 if drifted else 0
-    for exercise in exercises:
-        stub = make_stub(exercise.solution.read_text(encoding="utf-8"), filename=str(exercise.solution))
-        exercise.stub.parent.mkdir(parents=True, exist_ok=True)
-        if not exercise.stub.is_file() or exercise.stub.read_text(encoding="utf-8") != stub:
-            exercise.stub.write_text(stub, encoding="utf-8")
-            print(f"wrote {exercise.stub.relative_to(root)}")
+    written = []
+    for state in states:
+        if state.on_disk == state.generated:
+            continue
+        if state.is_answer and not args.force:
+            print(f"kept {state.stub.relative_to(root)}: {ANSWER_NOTE} (--force replaces it with the stub)")
+            continue
+        state.stub.parent.mkdir(parents=True, exist_ok=True)
+        state.stub.write_text(state.generated, encoding="utf-8")
+        written.append(state.generated)
+        print(f"wrote {state.stub.relative_to(root)}")
+    record_written(root, written)
     return 0
 
 
@@ -191,6 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example: mlkata stubs --check",
     )
     stubs.add_argument("--check", action="store_true", help="change nothing; exit 1 if a stub drifted")
+    stubs.add_argument(
+        "--force", action="store_true", help="also replace files that hold your answers (they are kept otherwise)"
+    )
     stubs.set_defaults(run=cmd_stubs)
 
     learner.add_commands(commands)

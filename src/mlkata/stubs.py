@@ -19,7 +19,11 @@ and the stub gets that code, uncommented, in place of the region.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 BEGIN_SOLUTION = "### BEGIN SOLUTION"
@@ -99,3 +103,79 @@ def stub_drift(solution: Path, stub: Path) -> str | None:
     if stub.read_text(encoding="utf-8") != expected:
         return f"{stub} differs from what {solution} generates"
     return None
+
+
+WRITTEN_RECORD = Path(".mlkata", "stubs.json")  # digests of the stubs `mlkata stubs` wrote, per kit
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def committed_text(root: Path, path: Path) -> str | None:
+    """``path`` as the kit's git HEAD holds it; None outside a repository or for an untracked file."""
+    try:
+        relative = path.resolve().relative_to(root.resolve()).as_posix()
+        shown = subprocess.run(
+            ["git", "-C", str(root), "show", f"HEAD:{relative}"], capture_output=True, check=False, timeout=30
+        )
+    except (ValueError, OSError, subprocess.TimeoutExpired):
+        return None
+    return shown.stdout.decode("utf-8", errors="replace") if shown.returncode == 0 else None
+
+
+def _written(root: Path) -> set[str]:
+    try:
+        return set(json.loads((root / WRITTEN_RECORD).read_text(encoding="utf-8")).get("digests", []))
+    except (OSError, ValueError, AttributeError):
+        return set()
+
+
+def record_written(root: Path, texts: list[str]) -> None:
+    """Remember that ``mlkata stubs`` wrote these stubs: a file still holding one is the kit's, not an answer."""
+    if not texts:
+        return
+    path = root / WRITTEN_RECORD
+    path.parent.mkdir(exist_ok=True)
+    digests = sorted(_written(root) | {_digest(t) for t in texts})
+    path.write_text(json.dumps({"digests": digests}, indent=1) + "\n", encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class StubState:
+    """An exercise's starting file as the kit generates it, as committed, and as it is on disk."""
+
+    stub: Path
+    solution: Path
+    generated: str
+    committed: str | None
+    on_disk: str | None
+    written: frozenset[str]
+
+    @property
+    def is_answer(self) -> bool:
+        """The file holds the learner's work: no version of the kit's stub (generated, committed, or
+        written by ``mlkata stubs``)."""
+        kit = {self.generated, self.committed}
+        return self.on_disk is not None and self.on_disk not in kit and _digest(self.on_disk) not in self.written
+
+    def drift(self) -> str | None:
+        """Why the kit's stub (on disk, or as committed where the file on disk is an answer) is not what
+        the solution generates; None when it is, or when there is only an answer to compare."""
+        kit = self.committed if self.is_answer else self.on_disk
+        if self.on_disk is None:
+            return f"{self.stub} is missing"
+        if kit is not None and kit != self.generated:
+            where = "as committed " if self.is_answer else ""
+            return f"{self.stub} {where}differs from what {self.solution} generates"
+        return None
+
+
+def stub_state(root: Path, solution: Path, stub: Path) -> StubState:
+    on_disk = stub.read_text(encoding="utf-8") if stub.is_file() else None
+    generated = make_stub(solution.read_text(encoding="utf-8"), filename=str(solution))
+    committed = committed_text(root, stub) if on_disk not in (None, generated) else None
+    return StubState(stub, solution, generated, committed, on_disk, frozenset(_written(root)))
+
+
+ANSWER_NOTE = "your answer, not the kit's stub"
