@@ -121,7 +121,7 @@ def test_the_gradebook_starts_no_formula_and_keeps_numbers(name, message):
         assert [float(cell) for cell in row[NUMBER_COLUMNS] if cell]
         assert not any(row[i].startswith(FORMULA_STARTS) for i in (0, -1))
     note = safe_text(message) if message else "error in evaluation/add"  # a refusal, else the exercises that raised
-    assert candidate[0].removeprefix("'") == safe_text(name) and candidate[-1].removeprefix("'") == note
+    assert candidate[0] in (safe_text(name), "'" + safe_text(name)) and candidate[-1] in (note, "'" + note)
     assert candidate[1:-1] == ["1", "0", "1", "6.5", ""]
 
 

@@ -146,7 +146,9 @@ def box_command(command: list[str], *, scratch: Path | None, uid: int | None, bl
     for name, value in ENVIRONMENT.items():
         arguments += ["--setenv", name, value]
     arguments += _system_binds()
-    made: set[Path] = set()
+    # the private /tmp first: an interpreter or a virtualenv under the host's /tmp is bound over it
+    arguments += ["--perms", "1777", "--size", str(TMP_BYTES), "--tmpfs", "/tmp"]
+    made = {Path("/tmp")}  # made already, writable by all: never re-made as a parent
     for folder in _python_folders():
         arguments += _bind_read_only(folder, made)
     arguments += ["--perms", "0755", "--dir", ENGINE]
@@ -154,7 +156,7 @@ def box_command(command: list[str], *, scratch: Path | None, uid: int | None, bl
     if scratch is not None:
         arguments += ["--ro-bind", str(scratch), SUBMISSION]
     arguments += ["--proc", "/proc", "--dev", "/dev"]
-    arguments += ["--perms", "1777", "--size", str(TMP_BYTES), "--tmpfs", "/tmp", "--chdir", "/tmp"]
+    arguments += ["--chdir", "/tmp"]
     if block_fd is not None:
         arguments += ["--block-fd", str(block_fd)]
     if _is_root():
