@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+from tests.processes import needs_sandbox
+
 pytestmark = pytest.mark.slow
 
 
@@ -13,6 +15,7 @@ def mlkata(pytester, *args):
     return pytester.run(sys.executable, "-m", "mlkata", "--root", str(pytester.path), *args)
 
 
+@needs_sandbox
 def test_grade_writes_per_exercise_per_test_json(pytester, tiny_kit, tmp_path):
     (tmp_path / "bob" / "evaluation").mkdir(parents=True)
     (tmp_path / "bob" / "evaluation" / "add.py").write_text("def add(a, b):\n    return abs(a) + abs(b)\n")
@@ -36,6 +39,7 @@ def test_grade_writes_per_exercise_per_test_json(pytester, tiny_kit, tmp_path):
     }
 
 
+@needs_sandbox
 def test_grade_records_a_drawn_seed(pytester, tiny_kit, tmp_path):
     tmp_path.joinpath("empty").mkdir()
     result = mlkata(pytester, "grade", str(tmp_path / "empty"), "--json", str(tmp_path / "out.json"))

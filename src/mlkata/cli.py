@@ -47,6 +47,11 @@ def cmd_grade(args: argparse.Namespace) -> int:
     from mlkata.submissions import Refused, find_submissions, uncommitted_answers
 
     root = _root(args)
+    try:
+        submissions = find_submissions([p.resolve() for p in args.submissions])
+    except Refused as error:
+        print(f"mlkata grade: {error}", file=sys.stderr)
+        return 2
     if args.isolation == "process":
         from mlkata.sandbox import SandboxUnavailable, check_available
 
@@ -55,11 +60,6 @@ def cmd_grade(args: argparse.Namespace) -> int:
         except SandboxUnavailable as error:
             print(f"mlkata grade: {error}", file=sys.stderr)
             return 2
-    try:
-        submissions = find_submissions([p.resolve() for p in args.submissions])
-    except Refused as error:
-        print(f"mlkata grade: {error}", file=sys.stderr)
-        return 2
     exercises = layout.select(layout.discover(root), args.exercises)
     out = args.out or (Path("mlkata-grades") if len(submissions) > 1 else None)
     holding = next((p for p in args.submissions if out and out.resolve().is_relative_to(p.resolve())), None)
