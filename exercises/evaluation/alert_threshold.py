@@ -8,15 +8,18 @@ with every day and that catches as much fraud as possible.
 Contract:
 - A transaction is alerted when ``score >= threshold``. Every transaction whose score ties the
   threshold is alerted, so ties must never push a day over capacity.
-- "Per day" means every day: the busiest day binds, not the average day.
+- "Per day" means every day: one threshold applies to all days at once, and no day may get more
+  than ``capacity`` alerts; the busiest day binds, not the average day.
 - Among thresholds that respect the capacity, return the least strict one (it alerts the most
   transactions, so it has the best recall). Every threshold that alerts the same rows is equally
   right: the grader compares which rows are alerted, not the number itself.
-- When even the highest score cannot be alerted without breaking capacity on some day (capacity
-  0, or a tie at the top larger than capacity), return ``math.inf``: alert nothing.
+- When no score can be alerted without breaking capacity on some day (capacity 0, say, or a tie
+  at the period's highest score larger than capacity), return ``math.inf``: alert nothing.
 
-Graded: capacity respected on every day (tied scores included), least strict such threshold, the
-same answer whatever the row order, and no change when a quiet day is added.
+Graded: capacity respected on every day (tied scores included), least strict such threshold (on
+generated days, with small and large capacities, and on small hand-made cases), the same answer
+whatever the row order, no change when a quiet day is added, and ValueError where the docstring
+asks for it.
 """
 
 import math
@@ -36,7 +39,8 @@ def pick_threshold(scores: np.ndarray, days: np.ndarray, capacity: int) -> float
 
     Returns:
         A float threshold; alerts are ``scores >= threshold``. ``math.inf`` when nothing can be
-        alerted. Any float is fine when every transaction fits within capacity on every day.
+        alerted. Any float that alerts every transaction is fine when every day fits within
+        capacity.
 
     Raises:
         ValueError: if ``scores`` and ``days`` differ in length, or ``capacity`` is negative.
@@ -44,6 +48,8 @@ def pick_threshold(scores: np.ndarray, days: np.ndarray, capacity: int) -> float
     Example:
         >>> pick_threshold(np.array([0.9, 0.8, 0.8, 0.1]), np.array([1, 1, 1, 1]), capacity=2)
         0.9
+        >>> pick_threshold(np.array([0.9, 0.4, 0.4, 0.7, 0.2]), np.array([1, 1, 1, 2, 2]), capacity=1)
+        0.7
     """
     # TODO: write pick_threshold as its docstring describes.
     raise NotImplementedError("pick_threshold is not written yet")

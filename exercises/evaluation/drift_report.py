@@ -24,7 +24,8 @@ Contract — ``drift_report(reference, current, *, n_bins=10, threshold=0.2)``:
 
 Graded: the exact PSI of every feature on generated tables (skewed, zero-inflated, tied, with new
 and vanished categories, with missing values), exactly the planted shifted features flagged, the
-same report whatever the order of rows and columns, and small hand-made tables.
+flag strictly above the threshold the caller passes, the same report whatever the order of rows and
+columns, small hand-made tables, and ValueError when the columns differ.
 """
 
 import numpy as np

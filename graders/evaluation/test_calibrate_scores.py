@@ -25,6 +25,21 @@ def calibrated(impl, scored, test_scores):
     return as_array(result, what="calibrate_scores's result", length=len(test_scores))
 
 
+def expect_a_calibration(probabilities, scores):
+    """Fail an answer that hands back the raw scores, or one probability for everyone."""
+    expect(
+        not np.allclose(probabilities, scores, rtol=0, atol=1e-6),
+        f"{SCENARIO}, calibrate_scores returned the model's scores unchanged: they are the overconfident "
+        "probabilities to be corrected.",
+    )
+    expect(
+        np.ptp(probabilities) > 0,
+        f"{SCENARIO}, calibrate_scores gave every applicant the same probability: that is calibrated on average "
+        "but tells no applicant from another. Map each score through a monotone function fitted on the "
+        "calibration rows.",
+    )
+
+
 @pytest.fixture(scope="module")
 def risk(seed):
     return make_overconfident_scores(seed=seed)
@@ -58,6 +73,7 @@ def test_calibration_error_hand_made(impl, reference):
         "a tie across a quantile edge": ([0, 1, 0, 1, 1, 0], [0.2, 0.4, 0.4, 0.4, 0.9, 0.1], 3),
         "every probability equal": ([0, 1, 1, 0, 1], [0.3] * 5, 4),
         "rare positives near 0": ([0] * 9 + [1], [0.01, 0.02, 0.02, 0.03, 0.05, 0.05, 0.08, 0.1, 0.2, 0.6], 5),
+        "a single bin": ([0, 1, 1, 0, 0], [0.1, 0.9, 0.4, 0.3, 0.2], 1),
     }
     for case, (labels, probabilities, n_bins) in cases.items():
         expect(
@@ -84,7 +100,8 @@ def test_improves_the_brier_score(impl, risk, candidate_probabilities):
 @pytest.mark.points(3)
 def test_improves_the_calibration_error(impl, reference, risk, candidate_probabilities):
     """On held-out applicants, is the calibration error of the calibrated probabilities small?"""
-    _, _, labels = risk
+    _, scores, labels = risk
+    expect_a_calibration(candidate_probabilities, scores)
     error = ece(reference, labels, candidate_probabilities)
     # over 200 seeds: isotonic 0.007-0.037, Platt 0.007-0.030; raw scores 0.114-0.146, fitting on all rows
     # 0.075-0.110, on the training rows 0.138-0.189
@@ -100,6 +117,7 @@ def test_improves_the_calibration_error(impl, reference, risk, candidate_probabi
 def test_monotone_and_within_zero_one(impl, risk, candidate_probabilities):
     """Does a higher score never get a lower probability, over the whole range, with values in [0, 1]?"""
     scored, scores, _ = risk
+    expect_a_calibration(candidate_probabilities, scores)
     expect(
         candidate_probabilities.min() >= 0 and candidate_probabilities.max() <= 1,
         f"{SCENARIO}, some calibrated probabilities fall outside [0, 1].",
@@ -119,6 +137,7 @@ def test_monotone_and_within_zero_one(impl, risk, candidate_probabilities):
 def test_keeps_the_ranking(risk, candidate_probabilities):
     """Does calibration keep the model's ranking (ROC-AUC about unchanged)?"""
     _, scores, labels = risk
+    expect_a_calibration(candidate_probabilities, scores)
     drop = roc_auc_score(labels, scores) - roc_auc_score(labels, candidate_probabilities)
     # over 200 seeds: isotonic's steps cost 0.000-0.007, Platt nothing
     expect(

@@ -16,7 +16,10 @@ KEYS = (
 )
 NUDGES = {
     "accuracy": "Churn is predicted when score >= 0.5.",
-    "majority_accuracy": "Always predicting the more common class is right on that class's share of customers.",
+    "majority_accuracy": (
+        "Always predicting the more common class is right on that class's share of customers; the more common "
+        "class is not always the stayers."
+    ),
     "balanced_accuracy": (
         "It is the mean of two recalls at score >= 0.5: on churners and on stayers. Plain accuracy is the "
         "headline this report exists to question."
@@ -85,6 +88,34 @@ def test_row_order_changes_nothing(impl, month, seed):
     after = report(impl, labels[order], scores[order], BUDGET)
     moved = [key for key in KEYS if not is_close(before[key], after[key])]
     expect(not moved, f"Shuffling the customers changed {moved}: no figure may depend on row order (ties included).")
+    reversed_scores = report(impl, labels, 1 - scores, BUDGET)
+    stuck = [key for key in ("accuracy", "average_precision") if is_close(before[key], reversed_scores[key])]
+    expect(
+        not stuck,
+        f"Turning every score s into 1 - s (the ranking reversed, most customers now above 0.5) left {stuck} "
+        "unchanged: each figure should be computed from the scores given.",
+    )
+
+
+@pytest.mark.points(2)
+def test_hand_made_cases(impl, reference):
+    """On tiny cases where churners are the majority, or a score sits exactly at 0.5, is every figure exact?"""
+    cases = {
+        "four churners and two stayers (churners are the more common class)": (
+            [1, 1, 0, 1, 0, 1],
+            [0.9, 0.4, 0.3, 0.8, 0.6, 0.2],
+            2,
+        ),
+        "one churner scored exactly 0.5": ([1, 0, 0, 0, 0], [0.5, 0.1, 0.2, 0.3, 0.45], 1),
+    }
+    for case, (labels, scores, budget) in cases.items():
+        got, want = report(impl, labels, scores, budget), report(reference, labels, scores, budget)
+        wrong = [key for key in KEYS if not is_close(got[key], want[key])]
+        expect(
+            not wrong,
+            f"On a tiny case ({case}, budget {budget}), {wrong} are wrong. "
+            + " ".join(NUDGES[key] for key in wrong[:2]),
+        )
 
 
 @pytest.mark.points(2)
@@ -109,12 +140,14 @@ def test_landmarks(impl, month):
 
 @pytest.mark.points(1)
 def test_invalid_input_raises(impl):
-    """Are misaligned inputs, non-binary labels and impossible budgets refused with ValueError?"""
+    """Are misaligned inputs, non-binary labels, a single class and impossible budgets refused with ValueError?"""
     cases = {
         "three labels and two scores": ([0, 1, 0], [0.2, 0.4], 1),
         "a label of 2": ([0, 1, 2], [0.2, 0.4, 0.9], 1),
         "a budget larger than the customer base": ([0, 1, 0], [0.2, 0.4, 0.9], 4),
         "a negative budget": ([0, 1, 0], [0.2, 0.4, 0.9], -1),
+        "no churner at all (one class)": ([0, 0, 0], [0.2, 0.4, 0.9], 1),
+        "every customer a churner (one class)": ([1, 1, 1], [0.2, 0.4, 0.9], 1),
     }
     calls = {case: ((labels, scores), {"review_budget": budget}) for case, (labels, scores, budget) in cases.items()}
     expect_rejected(impl, "imbalance_report", calls)

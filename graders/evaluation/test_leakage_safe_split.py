@@ -11,6 +11,10 @@ GAP = pd.Timedelta(days=7)
 SCENARIO = "On 90 days of listening sessions from 150 users (whole-hour timestamps, rows shuffled)"
 
 
+def expect_both_sides(train, validation):
+    expect(len(train) and len(validation), f"{SCENARIO}, one side of your split is empty.")
+
+
 def split(impl, events, fraction=0.2, gap=GAP):
     result = impl.time_group_split(events, validation_fraction=fraction, gap=gap)
     expect(
@@ -45,7 +49,7 @@ def candidate_split(impl, events):
 def test_validation_comes_after_training_plus_gap(events, candidate_split):
     """Is every validation session at least the gap after the last training session?"""
     train, validation = candidate_split
-    expect(len(train) and len(validation), f"{SCENARIO}, one side of your split is empty.")
+    expect_both_sides(train, validation)
     last_train = events["timestamp"].iloc[train].max()
     first_validation = events["timestamp"].iloc[validation].min()
     expect(
@@ -59,6 +63,7 @@ def test_validation_comes_after_training_plus_gap(events, candidate_split):
 def test_no_user_on_both_sides(events, candidate_split):
     """Does every user's data fall on one side only?"""
     train, validation = candidate_split
+    expect_both_sides(train, validation)
     shared = np.intersect1d(events["user_id"].iloc[train].unique(), events["user_id"].iloc[validation].unique())
     expect(
         not shared.size,
@@ -101,6 +106,7 @@ def test_row_order_changes_nothing(impl, events, candidate_split, seed):
     order = np.random.default_rng(seed).permutation(len(events))
     shuffled = events.iloc[order]
     ids = events["event_id"].to_numpy()
+    expect_both_sides(*candidate_split)
     for name, before, after in zip(("training", "validation"), candidate_split, split(impl, shuffled), strict=True):
         expect(
             np.array_equal(np.sort(ids[before]), np.sort(shuffled["event_id"].to_numpy()[after])),
@@ -130,12 +136,44 @@ def test_hand_made_tables(impl, reference):
         )
 
 
+@pytest.mark.points(2)
+def test_boundaries_exactly_met(impl, reference):
+    """With a share met exactly and a session exactly at start - gap, are the rows exact?"""
+    day = pd.Timestamp("2026-03-01")
+    # first sessions on days 0, 2, 4, 7, 8, 10; the user starting on day 10 holds 2 of the 8 rows,
+    # exactly a quarter; with a gap of 3 days, start - gap is day 7, when one user's only session happens
+    events = pd.DataFrame(
+        {
+            "user_id": ["a", "a", "b", "c", "d", "d", "e", "f"],
+            "timestamp": day + pd.to_timedelta([0, 6, 2, 7, 10, 11, 4, 8], unit="D"),
+        },
+        index=[40, 12, 33, 5, 18, 27, 9, 21],
+    )
+    mine, theirs = split(impl, events, 0.25, pd.Timedelta(days=3)), split(reference, events, 0.25, pd.Timedelta(days=3))
+    expect(
+        all(np.array_equal(np.sort(m), t) for m, t in zip(mine, theirs, strict=True)),
+        "Eight sessions of six users, validation_fraction=0.25, gap=3 days, where the latest user alone holds "
+        "exactly a quarter of the rows and a session falls exactly on start - gap: the split is wrong. "
+        "Validation must hold *at least* the share (reaching it exactly is enough); training keeps only sessions "
+        "strictly before start - gap.",
+    )
+
+
 @pytest.mark.points(1)
 def test_invalid_arguments_raise(impl, events):
     """Are an impossible fraction, a negative gap and a missing column refused with ValueError?"""
     cases = {
         "validation_fraction=1.2": ((events,), {"validation_fraction": 1.2, "gap": GAP}),
+        "validation_fraction=0 (outside the open interval (0, 1))": (
+            (events,),
+            {"validation_fraction": 0.0, "gap": GAP},
+        ),
+        "validation_fraction=1 (outside the open interval (0, 1))": (
+            (events,),
+            {"validation_fraction": 1.0, "gap": GAP},
+        ),
         "a negative gap": ((events,), {"validation_fraction": 0.2, "gap": -GAP}),
         "no user_id column": ((events.drop(columns="user_id"),), {"validation_fraction": 0.2, "gap": GAP}),
+        "no timestamp column": ((events.drop(columns="timestamp"),), {"validation_fraction": 0.2, "gap": GAP}),
     }
     expect_rejected(impl, "time_group_split", cases)

@@ -54,15 +54,21 @@ def expected(reference, traffic, seed):
     return run(reference, traffic, seed=seed + 1)
 
 
-@pytest.mark.points(3)
+@pytest.mark.points(4)
 def test_point_estimates(impl, reference, traffic, expected, seed):
-    """Are precision and recall at the threshold exact?"""
+    """Are precision and recall at the threshold exact, and does each interval contain its estimate?"""
     got = run(impl, traffic, seed=seed)
     for metric in ("precision", "recall"):
         expect(
             is_close(got[metric], expected[metric]),
             f"{DAYS_DIFFER}, {metric} at a threshold of {THRESHOLD} is wrong. A transaction is alerted when "
             "score >= threshold; precision is alerted frauds / alerts, recall alerted frauds / frauds, on all rows.",
+        )
+        low, high = got[f"{metric}_interval"]
+        expect(
+            0 <= low <= got[metric] <= high <= 1,
+            f"{DAYS_DIFFER}, the {metric} interval does not run from a low to a high bound around the {metric} "
+            "itself within [0, 1]. Take the lower and upper quantiles of the resampled values.",
         )
     scores, labels, days = [0.9, THRESHOLD, 0.2, THRESHOLD, 0.1, 0.7], [1, 1, 1, 0, 0, 0], [1, 1, 1, 2, 2, 2]
     got, want = run_on(impl, scores, labels, days, seed), run_on(reference, scores, labels, days, seed)
@@ -71,19 +77,6 @@ def test_point_estimates(impl, reference, traffic, expected, seed):
         "Six transactions over two days, two of them scored exactly at the threshold: precision or recall is "
         "wrong. A score equal to the threshold is alerted; the rates are over all rows, not means of daily rates.",
     )
-
-
-@pytest.mark.points(1)
-def test_intervals_contain_the_estimates(impl, traffic, seed):
-    """Is each interval ordered and does it contain its point estimate?"""
-    got = run(impl, traffic, seed=seed)
-    for metric in ("precision", "recall"):
-        low, high = got[f"{metric}_interval"]
-        expect(
-            0 <= low <= got[metric] <= high <= 1,
-            f"{DAYS_DIFFER}, the {metric} interval does not run from a low to a high bound around the {metric} "
-            "itself within [0, 1]. Take the lower and upper quantiles of the resampled values.",
-        )
 
 
 @pytest.mark.points(2)
@@ -97,6 +90,13 @@ def test_reproducible_for_a_seed(impl, traffic, seed):
         first == again,
         "Two calls with the same seed gave different intervals. Draw every resample from "
         "np.random.default_rng(seed), never from unseeded or global random numbers.",
+    )
+    # 1,000 resamples of 30 unlike days: two seeds giving the very same bounds would take a coincidence
+    other = run(impl, traffic, seed=seed + 1)
+    expect(
+        first != other,
+        "Two calls with different seeds gave the very same intervals: the resamples should be drawn from "
+        "np.random.default_rng(seed), so that another seed draws other days.",
     )
 
 
@@ -156,13 +156,73 @@ def test_more_days_narrow_the_interval(impl, traffic, seed):
         )
 
 
+@pytest.mark.points(2)
+def test_undefined_resamples_are_left_out(impl, seed):
+    """When some resamples have no alerts or no fraud, are they left out rather than counted as 0?"""
+    # day 1 holds every alert and every fraud; days 2 and 3 hold neither, so about 30% of resamples
+    # (those that miss day 1) leave both metrics undefined, and every defined resample equals the estimate
+    scores = [0.9, 0.8, 0.3, 0.1, 0.2, 0.1, 0.3, 0.2]
+    labels = [1, 0, 1, 0, 0, 0, 0, 0]
+    days = [1, 1, 1, 1, 2, 2, 3, 3]
+    frame = pd.DataFrame({"score": scores, "is_fraud": labels, "day": days})
+    got = run(impl, frame, seed=seed, n_resamples=200)
+    for metric in ("precision", "recall"):
+        low, high = got[f"{metric}_interval"]
+        expect(
+            is_close(low, got[metric]) and is_close(high, got[metric]),
+            f"Three days, only the first with alerts and fraud: every resample that draws the first day has the "
+            f"same {metric}, and the others leave it undefined. Your {metric} interval is not that single point: "
+            "leave resamples where the metric is undefined out of its quantiles; never count them as 0 or 1.",
+        )
+
+
+@pytest.mark.points(1)
+def test_bounds_interpolate_between_resamples(impl, seed):
+    """Are the bounds np.quantile's default (linear) interpolation between resampled values?"""
+    # day 1: one fraud alerted, one false alarm; day 2: two frauds alerted, one false alarm, one fraud missed.
+    # Each resample of two days has one of three precisions (2/4, 3/5, 4/6) and recalls (2/2, 3/4, 4/6).
+    # With two resamples v0 <= v1 and confidence 0.5, the linear bounds are v0 + (v1 - v0) / 4 and
+    # v0 + 3 (v1 - v0) / 4, so (3 low - high) / 2 and (3 high - low) / 2 give back two of the three values.
+    # Another method ("nearest", "lower", ...) passes only when both resamples agree: 3 chances in 8
+    # per call, so twenty calls catch it but for a chance of (3/8)^20, below 1e-8.
+    frame = pd.DataFrame(
+        {
+            "score": [0.9, 0.8, 0.9, 0.8, 0.6, 0.1],
+            "is_fraud": [1, 0, 1, 1, 0, 1],
+            "day": [1, 1, 2, 2, 2, 2],
+        }
+    )
+    attainable = {"precision": (2 / 4, 3 / 5, 4 / 6), "recall": (2 / 2, 3 / 4, 4 / 6)}
+    for call in range(20):
+        result = run(impl, frame, seed=seed + call, n_resamples=2, confidence=0.5)
+        for metric, values in attainable.items():
+            low, high = result[f"{metric}_interval"]
+            ends = ((3 * low - high) / 2, (3 * high - low) / 2)
+            expect(
+                all(min(abs(end - value) for value in values) < 1e-9 for end in ends),
+                f"Two days, two resamples, confidence=0.5: the {metric} bounds are not the 25% and 75% points "
+                "between the two resampled values. Use np.quantile's default (linear) interpolation, with "
+                "the quantiles (1 - confidence) / 2 and (1 + confidence) / 2.",
+            )
+
+
 @pytest.mark.points(1)
 def test_undefined_inputs_raise(impl, traffic):
-    """Are no alerts, misaligned inputs and an impossible confidence refused with ValueError?"""
+    """Are no alerts, no fraud, misaligned inputs and impossible settings refused with ValueError?"""
     scores, labels, days = traffic["score"].to_numpy(), traffic["is_fraud"].to_numpy(), traffic["day"].to_numpy()
     cases = {
         "a threshold above every score (no alerts)": ((scores, labels, days, 2.0), {}),
+        "no fraud at all": ((scores, np.zeros_like(labels), days, THRESHOLD), {}),
         "one label fewer than scores": ((scores, labels[:-1], days, THRESHOLD), {}),
+        "one day fewer than scores": ((scores, labels, days[:-1], THRESHOLD), {}),
+        "n_resamples=0": ((scores, labels, days, THRESHOLD), {"n_resamples": 0}),
         "confidence=1.5": ((scores, labels, days, THRESHOLD), {"confidence": 1.5}),
+        "confidence=1 (outside the open interval (0, 1))": ((scores, labels, days, THRESHOLD), {"confidence": 1.0}),
+        "confidence=0 (outside the open interval (0, 1))": ((scores, labels, days, THRESHOLD), {"confidence": 0.0}),
     }
     expect_rejected(impl, "operating_point_ci", cases)
+    one = run(impl, traffic, seed=0, n_resamples=1)
+    expect(
+        all(low == high for low, high in (one["precision_interval"], one["recall_interval"])),
+        "With n_resamples=1 (the least the docstring allows) every interval is the one resampled value.",
+    )

@@ -27,7 +27,7 @@ logit) and isotonic regression are both fine; a higher score must never get a lo
 Graded (on held-out labels the functions never see): calibration_error exactly, on generated and
 hand-made cases; calibrated test probabilities that improve the Brier score and the calibration
 error as much as a correct calibration does, that are monotone in the score and within [0, 1], and
-that keep the model's ranking.
+that keep the model's ranking; ValueError where the docstring asks for it.
 """
 
 import numpy as np

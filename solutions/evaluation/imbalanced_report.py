@@ -25,8 +25,9 @@ All values are Python floats. Raise ValueError when the lengths differ, a label 
 only one class is present, or ``review_budget`` is not between 0 and the number of customers.
 
 Graded: each figure exactly (to 1e-9) on a generated month of churn, and on hand-made cases with
-ties at the budget's boundary, a perfect model and the base-rate forecast itself; the same report
-whatever the order of the rows.
+ties at the budget's boundary, churners in the majority, a score exactly at 0.5, a perfect model
+and the base-rate forecast itself; the same report whatever the order of the rows; ValueError
+where the docstring asks for it.
 """
 
 import numpy as np

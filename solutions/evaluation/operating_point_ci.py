@@ -23,9 +23,11 @@ confidence=0.95, seed=0)``:
 - Raises ValueError when the inputs differ in length, nothing is alerted or there is no fraud
   (the point estimates are undefined), ``n_resamples < 1`` or ``confidence`` is not in (0, 1).
 
-Graded: exact point estimates; intervals that contain them; reproducible for a seed; as wide as a
-day-level bootstrap (a row-level bootstrap or a textbook binomial interval is far too narrow when
-days differ); zero width when every day is an exact copy of the others; narrower with more days.
+Graded: exact point estimates; intervals that contain them; reproducible for a seed, and another
+seed draws other resamples; as wide as a day-level bootstrap (a row-level bootstrap or a textbook
+binomial interval is far too narrow when days differ); zero width when every day is an exact copy
+of the others; narrower with more days; bounds interpolated as ``np.quantile`` does by default;
+resamples where a metric is undefined left out; ValueError where the docstring asks for it.
 """
 
 import numpy as np

@@ -1,11 +1,19 @@
-"""Uses each day's (1 - capacity/n) quantile with linear interpolation: off by one and blind to ties."""
+"""Takes the strictest of each day's interpolated (1 - capacity/n) quantiles: off by one and blind to ties."""
 
 import math
 
 import numpy as np
 
 
-def _least_strict_for_day(day_scores, capacity):
-    if len(day_scores) <= capacity:
-        return -math.inf
-    return float(np.quantile(day_scores, 1 - capacity / len(day_scores)))
+def pick_threshold(scores, days, capacity):
+    scores, days = np.asarray(scores, dtype=float), np.asarray(days)
+    if len(scores) != len(days) or capacity < 0:
+        raise ValueError("invalid input")
+    if capacity == 0:
+        return math.inf
+    cutoffs = [
+        np.quantile(scores[days == day], 1 - capacity / (days == day).sum())
+        for day in np.unique(days)
+        if (days == day).sum() > capacity
+    ]
+    return float(max(cutoffs, default=scores.min()))

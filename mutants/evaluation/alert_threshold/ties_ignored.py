@@ -5,9 +5,13 @@ import math
 import numpy as np
 
 
-def _least_strict_for_day(day_scores, capacity):
-    if len(day_scores) <= capacity:
-        return -math.inf
+def pick_threshold(scores, days, capacity):
+    scores, days = np.asarray(scores, dtype=float), np.asarray(days)
+    if len(scores) != len(days) or capacity < 0:
+        raise ValueError("invalid input")
     if capacity == 0:
         return math.inf
-    return float(np.sort(day_scores)[::-1][capacity - 1])
+    cutoffs = [
+        np.sort(scores[days == day])[::-1][capacity - 1] for day in np.unique(days) if (days == day).sum() > capacity
+    ]
+    return float(max(cutoffs, default=scores.min()))
