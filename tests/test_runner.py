@@ -75,3 +75,20 @@ def test_speed_is_judged_on_the_calls_cpu_time_not_the_wall_clock(implementation
     assert 0.15 < spent < 0.3, "the sleep (no CPU) must not count, the spin must"
     busy_grader = cpu_time(lambda: sum(range(200_000)))  # a closure that calls no graded code: its own CPU time
     assert busy_grader > 0
+
+
+def test_a_call_that_modifies_the_callers_data_is_caught(implementation):
+    import pandas as pd
+
+    from mlkata.checks import expect_arguments_unchanged
+
+    frame = pd.DataFrame({"x": [3.0, 1.0, 2.0]})
+    tidy = implementation("def mean(frame):\n    return float(frame.sort_values('x')['x'].mean())\n")
+    assert expect_arguments_unchanged(tidy, "mean", frame) == 2.0
+    messy = implementation("def mean(frame):\n    frame.loc[0, 'x'] = 0.0\n    return float(frame['x'].mean())\n")
+    with pytest.raises(GradeFailure, match="modified its argument 1"):
+        expect_arguments_unchanged(messy, "mean", frame)
+    adds = implementation("def mean(frame):\n    frame['y'] = 1\n    return float(frame['x'].mean())\n")
+    with pytest.raises(GradeFailure, match="modified its argument 'frame'"):
+        expect_arguments_unchanged(adds, "mean", frame=frame)
+    assert list(frame.columns) == ["x"] and frame["x"].tolist() == [3.0, 1.0, 2.0]

@@ -222,3 +222,15 @@ def test_a_sandboxed_calls_cpu_time_is_measured_by_its_worker(tmp_path):
     finally:
         worker.close()
     assert 0.15 < spent < 0.3, "neither the sleep nor the channel to the worker may count"
+
+
+@needs_sandbox
+def test_what_a_sandboxed_call_does_to_its_arguments_comes_back_to_the_grader(tmp_path):
+    (tmp_path / "evaluation").mkdir()
+    (tmp_path / "evaluation/sorts.py").write_text("def sorts(values):\n    values.sort()\n    return len(values)\n")
+    worker = Worker(tmp_path, secrets=[], timeout=10, memory_mb=1024)
+    try:
+        answer = worker.call(Path("evaluation/sorts.py"), "sorts", ([3, 1, 2],), {}, with_arguments=True)
+    finally:
+        worker.close()
+    assert answer == {"result": 3, "args": [[1, 2, 3]], "kwargs": {}}

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from data.user_events import make_listening_events
-from mlkata import as_array, expect, expect_rejected
+from mlkata import as_array, expect, expect_arguments_unchanged, expect_rejected
 
 GAP = pd.Timedelta(days=7)
 SCENARIO = "On 90 days of listening sessions from 150 users (whole-hour timestamps, rows shuffled)"
@@ -177,3 +177,9 @@ def test_invalid_arguments_raise(impl, events):
         "no timestamp column": ((events.drop(columns="timestamp"),), {"validation_fraction": 0.2, "gap": GAP}),
     }
     expect_rejected(impl, "time_group_split", cases)
+
+
+@pytest.mark.points(1)
+def test_leaves_the_callers_events_as_they_were(impl, events):
+    """Does it leave the caller's events unchanged (no working column added, no row reordered)?"""
+    expect_arguments_unchanged(impl, "time_group_split", events, validation_fraction=0.2, gap=GAP)

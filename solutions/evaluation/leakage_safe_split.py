@@ -26,7 +26,7 @@ Contract — ``time_group_split(events, *, validation_fraction=0.2, gap=pd.Timed
 Graded: time order with the gap, no shared users, the validation share, the exact rows for the
 contract above (on generated sessions with tied timestamps and on small hand-made tables, among them
 a share met exactly and a session exactly at ``start - gap``), the same rows whatever the row
-order, and ValueError where the docstring asks for it.
+order, the caller's ``events`` left as they were, and ValueError where the docstring asks for it.
 """
 
 import numpy as np

@@ -156,3 +156,38 @@ def expect_fast(
         f"{what} is too slow: {candidate_time / reference_time:.0f} times as long as a reference solution "
         f"on the same input (allowed: {ratio:.0f} times). {nudge}",
     )
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Whether two plain values are the same data: equal values, types, dtypes, index and columns (NaN equals NaN)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, pd.DataFrame):
+        return a.equals(b) and a.index.equals(b.index) and a.columns.equals(b.columns) and a.dtypes.equals(b.dtypes)
+    if isinstance(a, pd.Series):
+        return a.equals(b) and a.index.equals(b.index) and a.dtype == b.dtype and a.name == b.name
+    if isinstance(a, np.ndarray):
+        return a.dtype == b.dtype and a.shape == b.shape and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
+    if isinstance(a, list | tuple):
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    return bool(a == b)
+
+
+def expect_arguments_unchanged(impl: Any, name: str, *args: Any, **kwargs: Any) -> Any:
+    """Call ``impl.name(*args, **kwargs)`` and fail unless the call left every argument as it was
+    (the caller's data, not a copy the function made for itself); return the call's result."""
+    result, after_args, after_kwargs = impl.call_keeping_arguments(name, *args, **kwargs)
+    changed = [
+        f"argument {i + 1}" for i, (x, y) in enumerate(zip(args, after_args, strict=True)) if not same_value(x, y)
+    ]
+    changed += [f"argument {key!r}" for key in kwargs if not same_value(kwargs[key], after_kwargs.get(key))]
+    expect(
+        not changed,
+        f"{name} modified its {', '.join(changed)} ({_kind(args[0]) if args else 'input'} passed in): the contract "
+        "says to leave the caller's data as it is. Work on a copy (df.copy(), array.copy()) or build new objects.",
+    )
+    return result

@@ -318,8 +318,9 @@ class Worker:
             raise CandidateError("the process running it answered out of turn (a forked process?)")
         return answer
 
-    def call(self, module: Path, name: str, args: tuple, kwargs: dict) -> Any:
-        """Call ``name`` from the submission's ``module``; return its decoded result."""
+    def call(self, module: Path, name: str, args: tuple, kwargs: dict, *, with_arguments: bool = False) -> Any:
+        """Call ``name`` from the submission's ``module``; return its decoded result (with
+        ``with_arguments``: a dict of the result and the arguments as the call left them)."""
         if str(module) in self._timed_out:
             raise CandidateError(
                 f"{name}: not run, because an earlier call of this exercise did not return within "
@@ -331,6 +332,8 @@ class Worker:
                 self._exchange({"op": "release"}, STARTUP_SECONDS)  # a fresh process for the next exercise
             self._module = str(module)
             request = {"op": "call", "module": str(module), "name": name, "args": args, "kwargs": kwargs}
+            if with_arguments:
+                request["with_arguments"] = True
             answer = self._exchange(request, self.timeout)
         except CandidateError as error:
             if self._process is None and "wall-clock limit" in str(error):

@@ -208,6 +208,18 @@ class Implementation:
         if self.worker is not None:
             return self.worker.call(self.exercise.relative_module, name, args, kwargs)
         args, kwargs = copy.deepcopy((args, kwargs))
+        return self._call_here(name, args, kwargs)
+
+    def call_keeping_arguments(self, name: str, *args: Any, **kwargs: Any) -> tuple[Any, tuple, dict]:
+        """Call ``name`` on copies of the arguments; return its result and those copies as the call left them."""
+        if self.worker is not None:
+            answer = self.worker.call(self.exercise.relative_module, name, args, kwargs, with_arguments=True)
+            return answer["result"], tuple(answer["args"]), answer["kwargs"]
+        args, kwargs = copy.deepcopy((args, kwargs))
+        return self._call_here(name, args, kwargs), args, kwargs
+
+    def _call_here(self, name: str, args: tuple, kwargs: dict) -> Any:
+        """Call ``name`` in this process, within the time limit, noting its CPU time."""
         started = time.process_time()
         try:
             with _time_limit(self.timeout):

@@ -172,6 +172,8 @@ def _answer_call(channel_out, request: dict, modules: dict) -> None:
     except CandidateError as error:
         return _answer(channel_out, "error", call=request["call"], **_failure(error))
     try:
+        if request.get("with_arguments"):  # the grader checks what the call did to its inputs
+            result = {"result": result, "args": list(request["args"]), "kwargs": request["kwargs"]}
         frame = wire.encode({"outcome": "returned", "call": request["call"], "value": result, "cpu": cpu})
     except wire.WireError as error:
         message = (
