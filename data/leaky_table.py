@@ -40,7 +40,8 @@ def make_leaky_table(*, n_train: int = 2000, n_test: int = 1000, n_duplicates: i
       label (AUC 1);
     - decoys that are not leaks: ``strong_decoy`` (AUC about 0.8) and ``time_decoy`` (rises with the
       row's arrival order, unrelated to the label, AUC about 0.5); four noise columns;
-    - every other column is known at least an hour before the prediction time;
+    - ``noise_d`` is known exactly at the prediction time (``available_after`` 0): not late, so
+      not a leak; every other column is known at least an hour before the prediction time;
     - ``n_duplicates`` test rows copy a training row exactly, and as many again copy one up to noise
       below 1e-9 on every column; all other test rows are fresh draws, far from any training row.
     """
@@ -77,6 +78,7 @@ def make_leaky_table(*, n_train: int = 2000, n_test: int = 1000, n_duplicates: i
     order = sorted(names)
     available = pd.Series(rng.uniform(-72, -1, len(ROLES)), index=names)
     available[[n for n, r in roles.items() if r == "future"]] = 24.0
+    available[[n for n, r in roles.items() if r == "noise_d"]] = 0.0
     train.index = rng.permutation(n_train) + 5000
     test.index = rng.permutation(n_test) + 5000
     return {

@@ -20,6 +20,7 @@ BOUNDARY_CASES = {
     "b_cancel_just_past_horizon": [("cancel", HORIZON + SECOND)],
     "b_back_at_grace_end": [("cancel", pd.Timedelta(days=5)), ("subscribe", pd.Timedelta(days=5) + GRACE)],
     "b_back_just_past_grace": [("cancel", pd.Timedelta(days=5)), ("subscribe", pd.Timedelta(days=5) + GRACE + SECOND)],
+    "b_cancel_at_horizon_back_after_window": [("cancel", HORIZON), ("subscribe", HORIZON + GRACE)],
     "b_two_cancels_second_sticks": [
         ("cancel", pd.Timedelta(days=1)),
         ("subscribe", pd.Timedelta(days=2)),
@@ -42,7 +43,8 @@ def make_trial_events(*, n_users: int = 300, n_days: int = 120, seed: int) -> tu
     Planted truths (with a 14-day horizon and a 3-day grace period):
     - the users named in ``BOUNDARY_CASES`` (ids starting ``b_``) have events exactly on the
       boundaries: at the trial end, at the horizon, at the end of the grace period, and one second
-      past each;
+      past each; one cancels exactly at the horizon and comes back at the end of its grace period,
+      after the window has closed (a wobble, not churn);
     - random users cancel before, during and after their window, some resubscribe within or after
       the grace period, some several times;
     - trial ends run up to the snapshot, so the windows of the last ~17 days' users are not fully

@@ -20,7 +20,8 @@ you never see the grader's data.
 Graded: the grader applies your choice to fresh impressions — merges rare campaigns by their
 training counts, drops the columns, fits with ``early_stopping=False`` — and checks, on a fresh
 validation week, that the train/validation AUC gap is small and that the validation AUC is as good
-as a well-regularised model's.
+as a well-regularised model's (which keeps ad position and the user's recent clicks). Settings the
+model refuses, or outside the contract, are an incorrect answer.
 """
 
 import pandas as pd

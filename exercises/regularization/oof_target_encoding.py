@@ -16,9 +16,11 @@ Contract — ``oof_target_encode(train_categories, train_labels, test_categories
 - Return ``(train_encoded, test_encoded)``: two float arrays aligned with their inputs.
 - Raise ValueError when ``smoothing`` is negative or the lengths of the training inputs differ.
 
-Graded: exact values with the grader's folds and smoothing; flipping one training row's label never
-changes that row's own encoding; a random, nearly unique ID carries no signal out of fold; stronger
-smoothing pulls rare IDs towards the prior; unseen test categories get the training prior.
+Graded: exact values with the grader's folds and smoothing, and with fold numbers such as -1, 3
+and 40; flipping one fold's labels never changes those rows' own encodings (and does change the
+other folds'); a random, nearly unique ID carries no signal out of fold, an ID with a click rate of
+its own does; stronger smoothing pulls rare IDs towards the prior; unseen test categories get the
+training prior; the ValueErrors above.
 """
 
 import numpy as np

@@ -20,7 +20,7 @@ Contract — ``point_in_time_features(labelled, activity, *, windows=(7, 28))``:
 
 Graded: exact values on generated activity with sessions exactly at t and at the window starts;
 unchanged features when activity after the prediction times is added or removed; the index and row
-order of ``labelled``; other windows.
+order of ``labelled``; the columns' order and dtypes; other windows; users without activity.
 """
 
 import pandas as pd

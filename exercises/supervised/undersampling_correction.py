@@ -17,8 +17,9 @@ Contract:
   observed rate of positives, a float. Positive means the model over-forecasts.
 
 Graded (on held-out labels): the corrected probabilities exactly; their mean close to the observed
-churn rate; the ranking unchanged; the Brier score several times better; the calibration gap
-exactly, with its sign; the identity when the two rates are equal.
+churn rate; the ranking unchanged; the Brier score several times better, and better than giving
+everyone the churn rate; the calibration gap exactly, with its sign; the identity when the two
+rates are equal; rates of 0 or less, or 1 or more, refused.
 """
 
 import numpy as np

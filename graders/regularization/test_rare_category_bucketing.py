@@ -22,6 +22,15 @@ def codes(impl, train, test, min_count=MIN_COUNT):
     )
 
 
+def expect_kept_categories(train_codes: np.ndarray) -> None:
+    """Fail an answer that keeps no category: the invariances below would prove nothing about it."""
+    expect(
+        len(np.unique(train_codes)) > 2,
+        f"{SCENARIO}, the training codes take at most two values, although dozens of campaigns are seen at least "
+        f"min_count={MIN_COUNT} times and keep a code of their own. {CONTRACT}",
+    )
+
+
 @pytest.fixture(scope="module")
 def campaigns(seed):
     train, _, test, _ = make_campaign_clicks(seed=seed)
@@ -44,6 +53,7 @@ def test_exact_codes(reference, campaigns, candidate_codes):
 def test_test_rows_change_nothing_in_training(impl, campaigns, candidate_codes):
     """Are the training codes the same whatever the test rows are?"""
     train, test = campaigns
+    expect_kept_categories(candidate_codes[0])
     rare = np.unique(train)[:3]
     flooded, _ = codes(impl, train, np.concatenate([test, np.repeat(rare, 50)]))
     expect(
@@ -57,6 +67,7 @@ def test_test_rows_change_nothing_in_training(impl, campaigns, candidate_codes):
 def test_row_order_changes_nothing(impl, campaigns, candidate_codes, seed):
     """Do shuffled training rows get the same codes?"""
     train, test = campaigns
+    expect_kept_categories(candidate_codes[0])
     order = np.random.default_rng(seed).permutation(len(train))
     shuffled_train, shuffled_test = codes(impl, train[order], test)
     expect(
@@ -70,6 +81,7 @@ def test_row_order_changes_nothing(impl, campaigns, candidate_codes, seed):
 def test_rare_and_unseen_kept_apart(campaigns, candidate_codes):
     """Do campaigns never seen in training get a bucket of their own, apart from the rare one?"""
     train, test = campaigns
+    expect_kept_categories(candidate_codes[0])
     _, test_codes = candidate_codes
     unseen = ~np.isin(test, train)
     expect(
@@ -101,3 +113,14 @@ def test_min_count_boundary(impl, reference):
 def test_invalid_min_count_raises(impl, campaigns):
     """Is min_count=0 refused with ValueError?"""
     expect_rejected(impl, "bucket_categories", {"min_count=0": (campaigns, {"min_count": 0})})
+
+
+@pytest.mark.points(1)
+def test_codes_are_ints(impl, campaigns):
+    """Are both code arrays int arrays, as the contract says?"""
+    train_codes, test_codes = impl.bucket_categories(*campaigns, min_count=MIN_COUNT)
+    kinds = [np.asarray(codes).dtype for codes in (train_codes, test_codes)]
+    expect(
+        all(np.issubdtype(kind, np.integer) for kind in kinds),
+        f"bucket_categories should return two int arrays; their dtypes were {kinds[0]} and {kinds[1]}.",
+    )

@@ -19,6 +19,8 @@ BOUNDARY_WORDS = {
     "b_cancel_just_past_horizon": "cancelled one second after t + horizon",
     "b_back_at_grace_end": "came back exactly at the end of the grace period",
     "b_back_just_past_grace": "came back one second after the grace period",
+    "b_cancel_at_horizon_back_after_window": "cancelled exactly at t + horizon and came back at the end of the grace "
+    "period, after the window had closed",
     "b_two_cancels_second_sticks": "cancelled, came back, and cancelled again for good inside the window",
     "b_no_events": "never cancelled",
     "b_window_ends_at_snapshot": "whose window plus grace ends exactly at the snapshot",
@@ -81,8 +83,9 @@ def test_boundary_users(candidate_labels, expected):
 
 
 @pytest.mark.points(2)
-def test_unobserved_and_departed_users_get_no_label(candidate_labels, data):
-    """Do users whose window is not fully observed, or who had left by the trial end, get no label at all?"""
+def test_exactly_the_observed_eligible_users_are_labelled(candidate_labels, expected, data):
+    """Do users whose window is not fully observed, or who had left by the trial end, get no label, and all
+    others one?"""
     trials, _, snapshot = data
     censored = set(trials.loc[trials["trial_end"] + HORIZON + GRACE > snapshot, "user_id"])
     labelled_censored = censored & candidate_labels.keys()
@@ -95,6 +98,22 @@ def test_unobserved_and_departed_users_get_no_label(candidate_labels, data):
     expect(
         not departed,
         "A user whose last event at or before the trial end is a cancel has already left; they get no label.",
+    )
+    unlabelled = len(expected.keys() - candidate_labels.keys())
+    expect(
+        not unlabelled,
+        f"{SCENARIO}, {unlabelled} user(s) who had not left by the trial end, and whose window and grace period "
+        "are fully observed, got no label. Every such user is labelled, 0 or 1.",
+    )
+
+
+@pytest.mark.points(1)
+def test_series_is_named_churned(impl, data):
+    """Is the result a Series named "churned", as the contract says?"""
+    result = impl.churn_labels(*data)
+    expect(
+        isinstance(result, pd.Series) and result.name == "churned",
+        'churn_labels should return a Series named "churned" (set its name, for example with .rename("churned")).',
     )
 
 
@@ -119,6 +138,11 @@ def test_other_horizons_and_grace_periods(impl, reference, data, horizon, grace)
 def test_events_after_the_window_change_nothing(impl, data, candidate_labels, seed):
     """Do events after a user's window and grace period leave every label as it was?"""
     trials, events, snapshot = data
+    expect(
+        len(set(candidate_labels.values())) == 2,
+        f"{SCENARIO}, where some users churn and others stay, your labels are all the same (or there are none), "
+        "so there is nothing that later events could be seen to leave alone. Label churners 1 and stayers 0.",
+    )
     rng = np.random.default_rng(seed)
     late = trials.sample(frac=0.5, random_state=int(rng.integers(2**31)))
     after = late["trial_end"] + HORIZON + GRACE + pd.to_timedelta(rng.integers(1, 20 * 86400, len(late)), unit="s")

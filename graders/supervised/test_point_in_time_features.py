@@ -32,6 +32,16 @@ def features(impl, labelled, activity, windows=WINDOWS) -> pd.DataFrame:
     return result[columns(windows)].astype(float)
 
 
+def expect_counted(result: pd.DataFrame) -> None:
+    """Fail an answer that counts nothing: invariance proves nothing about it."""
+    counts = result[[c for c in result.columns if c.startswith("sessions_")]]
+    expect(
+        (counts.to_numpy() > 0).any() and result["days_since_last"].notna().any(),
+        f"{SCENARIO}, every scoring got 0 sessions and no recency, although most users were active before their "
+        f"prediction time. {CONTRACT}",
+    )
+
+
 def mismatched(mine: pd.DataFrame, theirs: pd.DataFrame) -> list[str]:
     return [c for c in theirs.columns if not np.allclose(mine[c], theirs[c], rtol=1e-9, atol=1e-9, equal_nan=True)]
 
@@ -57,6 +67,7 @@ def test_features_as_of_each_prediction_time(reference, data, candidate_features
 def test_future_activity_changes_nothing(impl, data, candidate_features, seed):
     """Do sessions after a user's prediction times, added or removed, leave the features as they were?"""
     labelled, activity = data
+    expect_counted(candidate_features)
     last_scoring = labelled.groupby("user_id")["prediction_time"].max()
     after = activity["timestamp"] > activity["user_id"].map(last_scoring)
     trimmed = features(impl, labelled, activity[~after])
@@ -117,9 +128,28 @@ def test_other_windows(impl, reference, data):
 def test_users_without_activity(candidate_features, data):
     """Does a user with no session before t get zero counts and a missing recency?"""
     labelled, activity = data
+    expect_counted(candidate_features)
     silent = ~labelled["user_id"].isin(activity["user_id"])
     rows = candidate_features[silent.to_numpy()]
     expect(
         (rows.drop(columns="days_since_last") == 0).all().all() and rows["days_since_last"].isna().all(),
         f"{SCENARIO}, users with no activity at all should get 0 sessions, 0.0 minutes and NaN days_since_last.",
+    )
+
+
+@pytest.mark.points(1)
+def test_columns_in_order_with_their_types(impl, data):
+    """Are the columns in the contract's order, with int session counts and float minutes and recency?"""
+    result = impl.point_in_time_features(*data, windows=WINDOWS)
+    expect(
+        isinstance(result, pd.DataFrame) and list(result.columns) == columns(WINDOWS),
+        f"The columns should be exactly {columns(WINDOWS)}, in that order: sessions and minutes for each window "
+        "in the order given, then days_since_last.",
+    )
+    is_int, is_float = pd.api.types.is_integer_dtype, pd.api.types.is_float_dtype
+    wrong = [c for c in result.columns if not (is_int if c.startswith("sessions_") else is_float)(result[c])]
+    expect(
+        not wrong,
+        f"These columns have the wrong dtype: {wrong}. Session counts are ints; minutes and days_since_last are "
+        "floats.",
     )

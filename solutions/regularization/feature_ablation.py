@@ -19,7 +19,9 @@ Contract — ``ablate_feature_groups(features, labels, groups, *, n_splits=3, n_
   ``mean_change``, ``low``, ``high`` and ``drop``.
 
 Graded: exact figures (to 1e-6) for the contract above; the memorisable account-ID group is
-dropped; the groups that carry signal are kept and lose AUC when removed.
+dropped; the groups that carry signal are kept and lose AUC when removed; ``drop`` follows its rule
+on every group, including one whose removal changes nothing (``low`` exactly 0) and noise whose
+mean change is positive but whose interval reaches below zero.
 """
 
 import numpy as np

@@ -21,7 +21,9 @@ Contract — ``find_leaks(train, labels, test, available_after, *, auc_threshold
   leaking test rows as sorted integer positions (0 to len(test) - 1).
 
 Graded: exactly the planted leaks flagged and no decoy, over seeds; the same verdict when columns are
-renamed and reordered; duplicates found by content whatever the index says.
+renamed and reordered; duplicates found by content whatever the index says; both lists sorted; on a
+hand-made table, an AUC exactly at the threshold (either way), a column known exactly at the
+prediction time, and differences exactly at the tolerance.
 """
 
 import numpy as np

@@ -16,8 +16,9 @@ Contract — ``asof_plan(scorings, history, *, max_staleness)``:
 - Return a Series named ``"plan"`` with the same index and row order as ``scorings``.
 
 Graded: the exact plans on generated histories (scorings exactly at a change, before any change,
-long after the last one), the staleness limit, and that history added after every prediction time
-changes nothing.
+exactly ``max_staleness`` after the last one, long after it) and on a hand-made history; the
+staleness limit, inclusive; that history added after every prediction time changes nothing while a
+change just before a scoring is picked up; the Series's name.
 """
 
 import pandas as pd

@@ -20,8 +20,9 @@ Contract — ``baseline_ladder(train, test_features)``:
 
 Graded (with held-out test labels the function never sees): the prior is constant and equal to
 the training base rate; the heuristic ranks churners clearly better than chance; the logistic model
-reaches an average precision several times the base rate; each test row's score is the same when
-scored alone with a few other rows.
+reaches an average precision several times the base rate, and its scores do not move when minutes
+are given in hours and tenure in weeks; each test row's score is the same when scored alone with a
+few other rows (drawn at random, or the longest-standing customers).
 """
 
 import numpy as np

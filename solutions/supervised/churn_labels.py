@@ -22,10 +22,11 @@ Contract — ``churn_labels(trials, events, snapshot, *, horizon=14 days, grace=
   labelled users (in any order).
 
 Graded: exact labels on generated trials (boundary events placed exactly at t, t + horizon and the
-end of the grace period, and one second past each), other horizons and grace periods, no label for
-censored or already-cancelled users, unchanged labels when events after each user's window are
-added, and the same labels on many small random event logs whose events sit on and around every
-boundary.
+end of the grace period, and one second past each; a cancel at t + horizon undone after the window
+closes), other horizons and grace periods, a label for exactly the eligible, fully observed users
+(none for censored or already-cancelled ones), the Series's name, unchanged labels when events after
+each user's window are added, and the same labels on many small random event logs whose events sit
+on and around every boundary.
 """
 
 import pandas as pd
