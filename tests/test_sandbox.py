@@ -1,6 +1,7 @@
 """The bubblewrap box candidate code runs in: what stands is checked from inside, candidates share
 nothing, the grader never waits on a candidate without a deadline, and there is no silent fallback."""
 
+import contextlib
 import json
 import os
 import subprocess
@@ -19,6 +20,16 @@ from tests.processes import needs_sandbox
 from tests.test_grading_submissions import add_double_exercise, mlkata, results, write_submission
 
 pytestmark = pytest.mark.slow
+
+
+@contextlib.contextmanager
+def boxed(submission: Path, *, secrets=(), timeout: float = 10):
+    """A sandboxed worker for ``submission``, closed afterwards."""
+    worker = Worker(submission, secrets=list(secrets), timeout=timeout, memory_mb=1024)
+    try:
+        yield worker
+    finally:
+        worker.close()
 
 
 # written by one candidate, looked for by the next: every place two processes of a machine can meet
@@ -105,20 +116,14 @@ def test_a_worker_that_stops_itself_cannot_block_the_grader(tmp_path):
         "def _stop():\n    os.kill(os.getppid(), signal.SIGSTOP)\n    os.kill(os.getpid(), signal.SIGSTOP)\n\n\n"
         "def echo(x):\n    threading.Timer(0.2, _stop).start()\n    return len(x)\n"
     )
-    worker = Worker(tmp_path, secrets=[], timeout=3, memory_mb=1024)
-    try:
+    with boxed(tmp_path, timeout=3) as worker:
         assert worker.call(Path("evaluation/echo.py"), "echo", ([1, 2],), {}) == 2
         time.sleep(0.5)
-        started = time.monotonic()
         with pytest.raises(CandidateError, match="wall-clock limit"):
             worker.call(Path("evaluation/echo.py"), "echo", (np.zeros(4 << 20),), {})  # 32 MB: more than a pipe holds
-        assert time.monotonic() - started < 10
-        started = time.monotonic()
         with pytest.raises(CandidateError, match="not run, because an earlier call"):
             worker.call(Path("evaluation/echo.py"), "echo", ([1],), {})
-        assert time.monotonic() - started < 1, "after a time-out the exercise's other calls fail at once"
-    finally:
-        worker.close()
+        assert worker._process is None, "after a time-out the exercise's other calls fail without a worker"
 
 
 @needs_sandbox
@@ -129,21 +134,17 @@ def test_fences_are_those_seen_from_inside(tmp_path):
         "    return [os.getuid(), sorted(os.listdir('/')), os.path.exists(os.environ.get('HOME', '') + '/x')]\n"
     )
     repository = Path(__file__).resolve().parents[1]
-    worker = Worker(tmp_path, secrets=[repository / "solutions", tmp_path], timeout=10, memory_mb=1024)
-    try:
+    with boxed(tmp_path, secrets=[repository / "solutions", tmp_path]) as worker:
         uid, top, _ = worker.call(Path("evaluation/who.py"), "who", (), {})
         assert set(REQUIRED_FENCES) <= set(worker.fences), worker.fences
-    finally:
-        worker.close()
     assert uid == sandbox.INSIDE_UID
     assert "submission" in top and {"home", "var", "run", "srv", "mnt"}.isdisjoint(top), top
     # a secret the box does show: the worker must report the breach, and no candidate code is run
-    shown = Worker(tmp_path, secrets=[Path("/dev/null")], timeout=10, memory_mb=1024)
-    try:
-        with pytest.raises(WorkerFailure, match="answer key out of sight"):
-            shown.call(Path("evaluation/who.py"), "who", (), {})
-    finally:
-        shown.close()
+    with (
+        boxed(tmp_path, secrets=[Path("/dev/null")]) as shown,
+        pytest.raises(WorkerFailure, match="answer key out of sight"),
+    ):
+        shown.call(Path("evaluation/who.py"), "who", (), {})
 
 
 def test_grading_refuses_without_the_sandbox_unless_told_otherwise(kit, tmp_path):
@@ -215,12 +216,9 @@ def test_a_sandboxed_calls_cpu_time_is_measured_by_its_worker(tmp_path):
         "import time\n\n\ndef spin(seconds):\n    time.sleep(0.3)\n    until = time.process_time() + seconds\n"
         "    while time.process_time() < until:\n        pass\n    return seconds\n"
     )
-    worker = Worker(tmp_path, secrets=[], timeout=10, memory_mb=1024)
-    try:
+    with boxed(tmp_path) as worker:
         worker.call(Path("evaluation/spin.py"), "spin", (0.0,), {})  # started and imported outside the measurement
         spent = cpu_time(lambda: worker.call(Path("evaluation/spin.py"), "spin", (0.2,), {}))
-    finally:
-        worker.close()
     assert 0.15 < spent < 0.3, "neither the sleep nor the channel to the worker may count"
 
 
@@ -228,9 +226,6 @@ def test_a_sandboxed_calls_cpu_time_is_measured_by_its_worker(tmp_path):
 def test_what_a_sandboxed_call_does_to_its_arguments_comes_back_to_the_grader(tmp_path):
     (tmp_path / "evaluation").mkdir()
     (tmp_path / "evaluation/sorts.py").write_text("def sorts(values):\n    values.sort()\n    return len(values)\n")
-    worker = Worker(tmp_path, secrets=[], timeout=10, memory_mb=1024)
-    try:
+    with boxed(tmp_path) as worker:
         answer = worker.call(Path("evaluation/sorts.py"), "sorts", ([3, 1, 2],), {}, with_arguments=True)
-    finally:
-        worker.close()
     assert answer == {"result": 3, "args": [[1, 2, 3]], "kwargs": {}}
