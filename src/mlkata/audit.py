@@ -8,6 +8,10 @@ the graders accept correct work that is not the reference's).
 Besides the score rules it checks the exercise's make-up: a stub that matches its solution, at
 least ``MIN_MUTANTS`` mutants each with a docstring naming the mistake, and at least
 ``MIN_HINTS`` hints, and a difficulty (``difficulty: N`` above the hints).
+
+With ``--mutate`` it also runs the mutation audit (``mutation.py``): mutants generated from each
+reference, graded seed by seed until a seed kills them, every survivor either killed or recorded as
+equivalent, and degenerate answers held to a tenth of the points.
 """
 
 from __future__ import annotations
@@ -16,20 +20,32 @@ import ast
 import json
 import math
 import os
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mlkata import layout
 from mlkata.results import GRADER_ERROR, PASSED, TestRecord, summarise, write_json_atomically
-from mlkata.sessions import run_graders
+from mlkata.sessions import SessionResult, run_graders
 from mlkata.stubs import is_debug, stub_drift
+
+if TYPE_CHECKING:
+    from mlkata.mutation import MutationAudit
 
 MIN_MUTANTS = 3
 MIN_HINTS = 2
 CHUNKS_PER_JOB = 4
+# a mutation round's targets cost from a hundredth of a second (a mutant killed by the first test)
+# to three seconds (one that runs a cross-validation) each, and which is which is not known ahead:
+# finer chunks than the audit's keep one expensive exercise from holding a job alone; a session
+# grades at least MIN_TARGETS_PER_SESSION targets, as its start-up costs about a second
+MUTATION_CHUNKS_PER_JOB = 8
+MIN_TARGETS_PER_SESSION = 40
 SOLUTION = "solution"
 STUB = "stub"
 MUTANT_PREFIX = "mutant:"
@@ -45,22 +61,49 @@ class ExerciseAudit:
     records: list[TestRecord] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
     points: float = 0.0
+    mutation: MutationAudit | None = None
 
     def scores(self, target: str) -> dict[int, float]:
         return {s.seed: s.earned for s in summarise(self.records) if s.target == target}
 
 
-def _plan(audits: list[ExerciseAudit], seeds: list[int]) -> dict:
-    targets = {}
-    for audit in audits:
-        exercise = audit.exercise
-        targets[exercise.id] = [
-            {"label": SOLUTION, "root": str(exercise.root / layout.SOLUTIONS_DIR)},
-            {"label": STUB, "root": str(exercise.root / layout.EXERCISES_DIR)},
-            *({"label": MUTANT_PREFIX + m.stem, "mutant": str(m)} for m in exercise.mutants),
-            *({"label": ALTERNATIVE_PREFIX + a.stem, "module": str(a)} for a in exercise.alternatives),
-        ]
-    return {"seeds": seeds, "targets": targets}
+def _targets(audit: ExerciseAudit) -> list[dict]:
+    exercise = audit.exercise
+    return [
+        {"label": SOLUTION, "root": str(exercise.root / layout.SOLUTIONS_DIR)},
+        {"label": STUB, "root": str(exercise.root / layout.EXERCISES_DIR)},
+        *({"label": MUTANT_PREFIX + m.stem, "mutant": str(m)} for m in exercise.mutants),
+        *({"label": ALTERNATIVE_PREFIX + a.stem, "module": str(a)} for a in exercise.alternatives),
+    ]
+
+
+Chunk = list[tuple[ExerciseAudit, list[dict]]]  # what one session grades: exercises and their plan targets
+
+
+def _grade(
+    root: Path, chunks: list[Chunk], seeds: list[int], jobs: int, options: tuple[str, ...] = ()
+) -> Iterator[tuple[Chunk, SessionResult | None]]:
+    """Grade each chunk over ``seeds`` in a pytest session of its own, ``jobs`` sessions at a time;
+    the session is None for a chunk without graders."""
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+
+    def grade_chunk(chunk: Chunk) -> tuple[Chunk, SessionResult | None]:
+        graders = list(dict.fromkeys(a.exercise.grader for a, _ in chunk if a.exercise.grader.is_file()))
+        if not graders:
+            return chunk, None
+        plan = {"seeds": seeds, "targets": {audit.exercise.id: targets for audit, targets in chunk}}
+        # a plan file of its own: audits run side by side in one checkout must not read each other's
+        with tempfile.NamedTemporaryFile("w", prefix="mlkata-audit-plan-", suffix=".json", delete=False) as handle:
+            json.dump(plan, handle)
+        try:
+            return chunk, run_graders(root, graders, [f"--mlkata-audit={handle.name}", *options], threads=threads)
+        finally:
+            Path(handle.name).unlink(missing_ok=True)
+
+    # more chunks than jobs, taken from a queue: a job that drew cheap exercises takes the next
+    # chunk instead of idling beside one that drew the slowest
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(grade_chunk, chunks)
 
 
 def _tests_without_points(grader: Path) -> list[str]:
@@ -150,7 +193,15 @@ def unproven_tests(audit: ExerciseAudit) -> list[str]:
     return sorted(tests - killed)
 
 
-def run_audit(root: Path, exercises: list[layout.Exercise], *, seeds: list[int], jobs: int) -> list[ExerciseAudit]:
+def run_audit(
+    root: Path,
+    exercises: list[layout.Exercise],
+    *,
+    seeds: list[int],
+    jobs: int,
+    mutate_seeds: list[int] | None = None,
+) -> list[ExerciseAudit]:
+    """Audit ``exercises`` over ``seeds``; with ``mutate_seeds``, run the mutation audit too."""
     audits = []
     for exercise in exercises:
         source = exercise.solution.read_text(encoding="utf-8")
@@ -163,45 +214,81 @@ def run_audit(root: Path, exercises: list[layout.Exercise], *, seeds: list[int],
             )
         )
         _check_make_up(audits[-1])
-    # more chunks than jobs, taken from a queue: a job that drew cheap exercises takes the next
-    # chunk instead of idling beside one that drew the slowest; a chunk costs a session's start-up
-    # (about a second), so not one session per exercise
+    # a chunk costs a session's start-up (about a second), so not one session per exercise
     size = math.ceil(len(audits) / (CHUNKS_PER_JOB * jobs))
-    chunks = [audits[i : i + size] for i in range(0, len(audits), size)]
-    threads = max(1, (os.cpu_count() or 1) // jobs)
-    # a plan file of its own: audits run side by side in one checkout must not read each other's
-    with tempfile.NamedTemporaryFile("w", prefix="mlkata-audit-plan-", suffix=".json", delete=False) as handle:
-        json.dump(_plan(audits, seeds), handle)
-    plan_file = Path(handle.name)
-    try:
-
-        def grade_chunk(chunk: list[ExerciseAudit]):
-            graders = [a.exercise.grader for a in chunk if a.exercise.grader.is_file()]
-            if not graders:
-                return chunk, None
-            return chunk, run_graders(root, graders, [f"--mlkata-audit={plan_file}"], threads=threads)
-
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            for chunk, session in pool.map(grade_chunk, chunks):
-                if session is None:
-                    continue
-                for audit in chunk:
-                    audit.records = [r for r in session.records if r.exercise == audit.exercise.id]
-                    if not audit.records:
-                        tail = "\n".join(session.output.strip().splitlines()[-15:])
-                        audit.violations.append(f"its graders produced no results:\n{tail}")
-    finally:
-        plan_file.unlink(missing_ok=True)
+    chunks = [[(a, _targets(a)) for a in audits[i : i + size]] for i in range(0, len(audits), size)]
+    for chunk, session in _grade(root, chunks, seeds, jobs):
+        if session is None:
+            continue
+        for audit, _ in chunk:
+            audit.records = [r for r in session.records if r.exercise == audit.exercise.id]
+            if not audit.records:
+                tail = "\n".join(session.output.strip().splitlines()[-15:])
+                audit.violations.append(f"its graders produced no results:\n{tail}")
     for audit in audits:
         if audit.records:
             _check_scores(audit, seeds)
+    if mutate_seeds:
+        _mutation_audit(root, [a for a in audits if a.records], mutate_seeds, jobs)
     return audits
 
 
-def audit_document(audits: list[ExerciseAudit], *, seeds: list[int], seconds: float) -> dict:
+def _slices(work: Chunk, jobs: int) -> list[Chunk]:
+    """Cut the work into chunks of about equal numbers of targets, splitting an exercise's targets
+    where needed: an exercise with a hundred generated mutants should not keep one job busy alone."""
+    total = sum(len(targets) for _, targets in work)
+    count = max(1, min(MUTATION_CHUNKS_PER_JOB * jobs, total // MIN_TARGETS_PER_SESSION))
+    size = math.ceil(total / count)
+    chunks: list[Chunk] = []
+    current: Chunk = []
+    room = size
+    for audit, targets in work:
+        while targets:
+            taken, targets = targets[:room], targets[room:]
+            current.append((audit, taken))
+            room -= len(taken)
+            if room == 0:
+                chunks.append(current)
+                current, room = [], size
+    return [*chunks, current] if current else chunks
+
+
+def _mutation_audit(root: Path, audits: list[ExerciseAudit], seeds: list[int], jobs: int) -> None:
+    """Generate each exercise's mutants and degenerate answers and grade them seed by seed: a seed
+    grades only the mutants no earlier seed killed (and every degenerate answer)."""
+    from mlkata.mutation import MutationAudit
+
+    with tempfile.TemporaryDirectory(prefix="mlkata-mutants-") as folder:
+        modules: dict[str, dict[str, Path]] = {}
+        for audit in audits:
+            exercise = audit.exercise
+            audit.mutation = MutationAudit.of(exercise)
+            modules[exercise.id] = audit.mutation.write(Path(folder, exercise.topic, exercise.name))
+        for seed in seeds:
+            work = [
+                (audit, [{"label": label, "module": str(modules[audit.exercise.id][label])} for label in alive])
+                for audit in audits
+                if audit.mutation is not None and (alive := audit.mutation.alive())
+            ]
+            for chunk, session in _grade(root, _slices(work, jobs), [seed], jobs, ("-p", "mlkata.mutation")):
+                for audit, _ in chunk:
+                    records = [r for r in session.records if r.exercise == audit.exercise.id] if session else []
+                    if session is not None and not records:
+                        tail = "\n".join(session.output.strip().splitlines()[-15:])
+                        audit.violations.append(f"a mutation session on seed {seed} produced no results:\n{tail}")
+                    audit.mutation.record(records, seed)
+    for audit in audits:
+        if audit.mutation is not None:
+            audit.violations.extend(audit.mutation.verdict(seeds))
+
+
+def audit_document(
+    audits: list[ExerciseAudit], *, seeds: list[int], seconds: float, mutate_seeds: list[int] | None = None
+) -> dict:
     return {
         "schema": 1,
         "seeds": seeds,
+        "mutate_seeds": mutate_seeds or [],
         "seconds": round(seconds, 1),
         "ok": not any(a.violations for a in audits),
         "exercises": [
@@ -220,6 +307,7 @@ def audit_document(audits: list[ExerciseAudit], *, seeds: list[int], seconds: fl
                     for name, approach in a.approaches.items()
                 },
                 "unproven_tests": unproven_tests(a),
+                "mutation": a.mutation.document() if a.mutation is not None else None,
                 "violations": a.violations,
             }
             for a in audits
@@ -254,6 +342,8 @@ def render_matrix(audits: list[ExerciseAudit], seeds: list[int]) -> list[str]:
             scores = audit.scores(ALTERNATIVE_PREFIX + name)
             full = sum(1 for v in scores.values() if v >= audit.points)
             lines.append(f"       {'alternative ' + name:<34}{_range(scores):>9}   full marks on {full}/{n} seeds")
+        if audit.mutation is not None:
+            lines.extend(f"       {line}" for line in audit.mutation.lines())
         unproven = unproven_tests(audit)
         if unproven and audit.records:
             lines.append(f"       note: no mutant fails {', '.join(unproven)}")
@@ -261,20 +351,56 @@ def render_matrix(audits: list[ExerciseAudit], seeds: list[int]) -> list[str]:
     return lines
 
 
-def audit_main(root: Path, patterns: list[str] | None, *, seeds: int, jobs: int, json_path: Path | None) -> int:
+def _mutation_summary(audits: list[ExerciseAudit], seeds: list[int]) -> str:
+    totals = {"generated": 0, "killed": 0, "equivalent": 0, "surviving": 0}
+    for audit in audits:
+        if audit.mutation is not None:
+            for key, value in audit.mutation.counts().items():
+                totals[key] += value
+    return (
+        f"mutation audit over {len(seeds)} seed(s): {totals['generated']} mutants generated, {totals['killed']} "
+        f"killed, {totals['equivalent']} equivalent, {totals['surviving']} surviving"
+    )
+
+
+def audit_main(
+    root: Path,
+    patterns: list[str] | None,
+    *,
+    seeds: int,
+    jobs: int,
+    json_path: Path | None,
+    mutate_seeds: int | None = None,
+) -> int:
+    """``mlkata audit``: the matrix on the terminal (and as JSON); 1 on any violation. With
+    ``mutate_seeds``, the mutation audit over that many seeds as well."""
+    if mutate_seeds is not None:
+        try:
+            import mlkata.mutation  # noqa: F401 - its engine, cosmic-ray, is a development dependency
+        except ImportError as error:
+            print(
+                f"mlkata audit --mutate needs the mutation engine cosmic-ray ({error.name} is not installed): "
+                'pip install -e ".[dev]"',
+                file=sys.stderr,
+            )
+            return 2
     exercises = layout.select(layout.discover(root), patterns)
     if not exercises:
         print("no exercises found: nothing to audit")
         return 1
     seed_list = list(range(seeds))
+    mutate_list = list(range(mutate_seeds)) if mutate_seeds is not None else None
     start = time.perf_counter()
-    audits = run_audit(root, exercises, seeds=seed_list, jobs=jobs)
+    audits = run_audit(root, exercises, seeds=seed_list, jobs=jobs, mutate_seeds=mutate_list)
     seconds = time.perf_counter() - start
     for line in render_matrix(audits, seed_list):
         print(line)
     failing = [a.exercise.id for a in audits if a.violations]
     verdict = f"{len(failing)} exercise(s) with violations: {', '.join(failing)}" if failing else "all graders valid"
+    if mutate_list:
+        print(f"\n{_mutation_summary(audits, mutate_list)}")
     print(f"\naudit of {len(audits)} exercise(s) over {seeds} seeds in {seconds:.1f}s: {verdict}")
     if json_path is not None:
-        write_json_atomically(json_path, audit_document(audits, seeds=seed_list, seconds=seconds))
+        document = audit_document(audits, seeds=seed_list, seconds=seconds, mutate_seeds=mutate_list)
+        write_json_atomically(json_path, document)
     return 1 if failing else 0

@@ -19,6 +19,7 @@ from mlkata.style import Painter
 EPILOG = """examples:
   mlkata audit                          prove every grader valid (20 seeds)
   mlkata audit evaluation --seeds 5     a quicker look at one topic
+  mlkata audit --mutate                 and mutation testing of every reference (2 seeds)
   mlkata grade ~/my-answers --json out.json
   mlkata grade cohort/ --jobs 2 --out grades/
   mlkata stubs --check                  fail if a stub drifted from its solution
@@ -39,7 +40,10 @@ def _positive(text: str) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from mlkata.audit import audit_main
 
-    return audit_main(_root(args), args.exercises, seeds=args.seeds, jobs=args.jobs, json_path=args.json)
+    mutate_seeds = args.mutate_seeds if args.mutate else None
+    return audit_main(
+        _root(args), args.exercises, seeds=args.seeds, jobs=args.jobs, json_path=args.json, mutate_seeds=mutate_seeds
+    )
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
@@ -161,6 +165,19 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--seeds", type=_positive, default=20, help="how many seeds (default: 20)")
     audit.add_argument("--jobs", type=_positive, default=2, help="parallel grading processes (default: 2)")
     audit.add_argument("--json", type=Path, help="also write the audit matrix to this JSON file")
+    audit.add_argument(
+        "--mutate",
+        action="store_true",
+        help="also generate mutants of every reference and degenerate answers, and demand that the graders "
+        "reject them (needs the dev extra)",
+    )
+    audit.add_argument(
+        "--mutate-seeds",
+        type=_positive,
+        default=2,
+        metavar="N",
+        help="seeds for --mutate: a generated mutant is killed when it loses points on any of them (default: 2)",
+    )
     audit.set_defaults(run=cmd_audit)
 
     grade = commands.add_parser(
