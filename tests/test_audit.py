@@ -1,6 +1,7 @@
 """``mlkata audit`` on a tiny kit: green when every rule holds, a violation for each broken rule."""
 
 import json
+import subprocess
 import sys
 
 import pytest
@@ -52,13 +53,30 @@ def test_a_surviving_mutant_fails_the_audit(pytester, tiny_kit):
     assert result.ret == 1
 
 
+def commit_the_kit(kit):
+    """Make the tiny kit a repository with everything committed, as a maintainer's clone is."""
+    identity = ["-c", "user.name=a", "-c", "user.email=a@b"]
+    for command in (["init", "-q"], ["add", "."], [*identity, "commit", "-qm", "kit"]):
+        subprocess.run(["git", "-C", str(kit), *command], check=True, capture_output=True)
+
+
 def test_a_drifted_stub_and_missing_hints_fail_the_audit(pytester, tiny_kit):
     stub = tiny_kit / "exercises/evaluation/add.py"
     stub.write_text(stub.read_text() + "# edited\n")
+    commit_the_kit(tiny_kit)  # committed so: the kit's own stub, not a learner's answer
     (tiny_kit / "hints/evaluation/add.md").write_text("## Hint 1\nUse +.\n")
     result = mlkata(pytester, "audit", "--seeds", "1", "--jobs", "1")
     result.stdout.fnmatch_lines(["*! stub drift*", "*! fewer than 2 non-empty hints*"])
     assert result.ret == 1
+
+
+def test_a_learners_answer_in_exercises_is_theirs_and_the_kits_stub_is_audited(pytester, tiny_kit):
+    commit_the_kit(tiny_kit)
+    (tiny_kit / "exercises/evaluation/add.py").write_text("def add(a, b):\n    return a + b\n")  # solved
+    result = mlkata(pytester, "audit", "--seeds", "2", "--jobs", "1")
+    result.stdout.fnmatch_lines(["*stub*0*", "*note: exercises/evaluation/add.py: your answer, not the kit's stub*"])
+    result.stdout.no_fnmatch_line("*drift*")
+    assert result.ret == 0
 
 
 def test_a_grader_test_without_points_fails_the_audit(pytester, tiny_kit):
@@ -71,6 +89,7 @@ def test_a_grader_test_without_points_fails_the_audit(pytester, tiny_kit):
 
 def test_a_stub_that_earns_points_fails_the_audit(pytester, tiny_kit):
     (tiny_kit / "exercises/evaluation/add.py").write_text("def add(a, b):\n    return a + b\n")
+    commit_the_kit(tiny_kit)  # the kit's committed stub, not a learner's answer
     result = mlkata(pytester, "audit", "--seeds", "1", "--jobs", "1")
     result.stdout.fnmatch_lines(["*! the stub earned 5 points on seed 0*"])
     assert result.ret == 1

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from mlkata import layout
 from mlkata.results import GRADER_ERROR, PASSED, TestRecord, summarise, write_json_atomically
 from mlkata.sessions import SessionResult, run_graders
-from mlkata.stubs import is_debug, stub_drift
+from mlkata.stubs import ANSWER_NOTE, is_debug, stub_state
 
 if TYPE_CHECKING:
     from mlkata.mutation import MutationAudit
@@ -62,6 +62,8 @@ class ExerciseAudit:
     violations: list[str] = field(default_factory=list)
     points: float = 0.0
     mutation: MutationAudit | None = None
+    stub_root: Path | None = None  # where the kit's stub is graded from, when exercises/ holds an answer
+    notes: list[str] = field(default_factory=list)
 
     def scores(self, target: str) -> dict[int, float]:
         return {s.seed: s.earned for s in summarise(self.records) if s.target == target}
@@ -71,7 +73,7 @@ def _targets(audit: ExerciseAudit) -> list[dict]:
     exercise = audit.exercise
     return [
         {"label": SOLUTION, "root": str(exercise.root / layout.SOLUTIONS_DIR)},
-        {"label": STUB, "root": str(exercise.root / layout.EXERCISES_DIR)},
+        {"label": STUB, "root": str(audit.stub_root or exercise.root / layout.EXERCISES_DIR)},
         *({"label": MUTANT_PREFIX + m.stem, "mutant": str(m)} for m in exercise.mutants),
         *({"label": ALTERNATIVE_PREFIX + a.stem, "module": str(a)} for a in exercise.alternatives),
     ]
@@ -124,7 +126,7 @@ def _check_make_up(audit: ExerciseAudit) -> None:
         audit.violations.append(f"no grader at {exercise.grader}")
     elif unmarked := _tests_without_points(exercise.grader):
         audit.violations.append(f"tests without @pytest.mark.points: {', '.join(unmarked)}")
-    drift = stub_drift(exercise.solution, exercise.stub)
+    drift = stub_state(exercise.root, exercise.solution, exercise.stub).drift()
     if drift:
         audit.violations.append(f"stub drift: {drift} (run `mlkata stubs`)")
     if len(audit.mistakes) < MIN_MUTANTS:
@@ -202,6 +204,32 @@ def run_audit(
     mutate_seeds: list[int] | None = None,
 ) -> list[ExerciseAudit]:
     """Audit ``exercises`` over ``seeds``; with ``mutate_seeds``, run the mutation audit too."""
+    with tempfile.TemporaryDirectory(prefix="mlkata-kit-stubs-") as kit_stubs:
+        return _run_audit(root, exercises, seeds=seeds, jobs=jobs, mutate_seeds=mutate_seeds, kit_stubs=Path(kit_stubs))
+
+
+def _stub_in_place_of_an_answer(audit: ExerciseAudit, kit_stubs: Path) -> None:
+    """A learner's answer in exercises/ is theirs: the audit grades the kit's stub in its place."""
+    exercise = audit.exercise
+    state = stub_state(exercise.root, exercise.solution, exercise.stub)
+    if state.is_answer:
+        (kit_stubs / exercise.relative_module).parent.mkdir(parents=True, exist_ok=True)
+        (kit_stubs / exercise.relative_module).write_text(state.generated, encoding="utf-8")
+        audit.stub_root = kit_stubs
+        audit.notes.append(
+            f"{layout.EXERCISES_DIR}/{exercise.relative_module}: {ANSWER_NOTE} (the kit's stub was audited)"
+        )
+
+
+def _run_audit(
+    root: Path,
+    exercises: list[layout.Exercise],
+    *,
+    seeds: list[int],
+    jobs: int,
+    mutate_seeds: list[int] | None,
+    kit_stubs: Path,
+) -> list[ExerciseAudit]:
     audits = []
     for exercise in exercises:
         source = exercise.solution.read_text(encoding="utf-8")
@@ -214,6 +242,7 @@ def run_audit(
             )
         )
         _check_make_up(audits[-1])
+        _stub_in_place_of_an_answer(audits[-1], kit_stubs)
     # a chunk costs a session's start-up (about a second), so not one session per exercise
     size = math.ceil(len(audits) / (CHUNKS_PER_JOB * jobs))
     chunks = [[(a, _targets(a)) for a in audits[i : i + size]] for i in range(0, len(audits), size)]
@@ -347,6 +376,7 @@ def render_matrix(audits: list[ExerciseAudit], seeds: list[int]) -> list[str]:
         unproven = unproven_tests(audit)
         if unproven and audit.records:
             lines.append(f"       note: no mutant fails {', '.join(unproven)}")
+        lines.extend(f"       note: {note}" for note in audit.notes)
         lines.extend(f"       ! {v}" for v in audit.violations)
     return lines
 
