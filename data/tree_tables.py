@@ -34,30 +34,39 @@ def make_split_table(*, n: int = 400, n_features: int = 6, decimals: int | None 
     return X, y
 
 
+RULES = ("either", "all_five", "noise")
+
+
 @generator
-def make_rule_table(*, n: int = 800, flip: float = 0.15, signal: bool = True, seed: int) -> tuple:
+def make_rule_table(*, n: int = 800, flip: float = 0.15, rule: str = "either", seed: int) -> tuple:
     """``(X, y, bayes)``: six features in [0, 1], 0/1 labels, and the Bayes-optimal prediction of each row.
 
     Planted truths:
     - ``X`` is a float array of shape ``(n, 6)``, uniform on [0, 1] and rounded to 2 decimals;
-    - with ``signal=True`` the clean label is 1 exactly when (x0 > 0.55 and x1 > 0.35) or x2 > 0.8, a
-      rule a depth-3 tree can express; features 3, 4 and 5 are pure noise; each label is flipped with
-      probability ``flip``, so the best possible accuracy is ``1 - flip`` and ``bayes`` (the clean
-      label) is the Bayes-optimal prediction;
-    - with ``signal=False`` the labels are independent of ``X``, 1 with probability 0.3; the best
-      possible prediction is 0 for every row (``bayes`` is all zeros), with accuracy about 0.7;
+    - ``rule="either"``: the clean label is 1 exactly when (x0 > 0.55 and x1 > 0.35) or x2 > 0.8, a
+      rule a depth-3 tree can express; features 3, 4 and 5 are pure noise;
+    - ``rule="all_five"``: the clean label is 1 exactly when each of x0..x4 is above 0.2 (about a
+      third of the rows), a rule that needs five levels: a depth-3 tree stays about 0.1 of accuracy
+      below the best, while deep trees with leaves of 20 rows come within a few points of it;
+    - with either rule each label is flipped with probability ``flip``, so the best possible
+      accuracy is ``1 - flip`` and ``bayes`` (the clean label) is the Bayes-optimal prediction;
+    - ``rule="noise"``: the labels are independent of ``X``, 1 with probability 0.3; the best
+      possible prediction is 0 for every row (``bayes`` is all zeros), with accuracy about 0.7, and
+      no tree beats always predicting 0 on held-out rows by more than about 0.01;
     - a full-depth tree fits the training labels (almost) perfectly and generalises badly.
     """
     require(n >= 50, f"n must be at least 50, got {n}")
     require(0 <= flip < 0.5, f"flip must be in [0, 0.5), got {flip}")
+    require(rule in RULES, f"rule must be one of {RULES}, got {rule!r}")
     rng = np.random.default_rng(seed)
     X = np.round(rng.random((n, 6)), 2)
-    if signal:
+    if rule == "noise":
+        return X, (rng.random(n) < 0.3).astype(int), np.zeros(n, dtype=int)
+    if rule == "either":
         bayes = (((X[:, 0] > 0.55) & (X[:, 1] > 0.35)) | (X[:, 2] > 0.8)).astype(int)
-        y = np.where(rng.random(n) < flip, 1 - bayes, bayes)
     else:
-        bayes = np.zeros(n, dtype=int)
-        y = (rng.random(n) < 0.3).astype(int)
+        bayes = (X[:, :5] > 0.2).all(axis=1).astype(int)
+    y = np.where(rng.random(n) < flip, 1 - bayes, bayes)
     return X, y, bayes
 
 

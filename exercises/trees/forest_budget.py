@@ -13,14 +13,18 @@ shape ``(n, d)``, ``y`` 0/1 labels) and the budget (an int >= 1), and returns a 
 - ``"n_estimators"`` and ``"max_depth"``: ints >= 1 with ``n_estimators * max_depth <= budget``
   (both required: a forest with no depth limit has no bound on its cost);
 - optionally ``"min_samples_leaf"`` (an int >= 1).
-Everything else keeps scikit-learn's defaults, except ``max_features=None``. Compare shapes on
-rows held out from the ones you are given (a validation split, cross-validation or the out-of-bag
-score); you never see the rows the grader scores.
+Spend the budget: a budget met exactly is allowed, and more trees of the same depth never rank
+worse on average, so leave no room for one more tree of the chosen depth
+(``(n_estimators + 1) * max_depth > budget``). Everything else keeps scikit-learn's defaults, except
+``max_features=None``. Compare shapes on rows held out from the ones you are given (a validation
+split, cross-validation or the out-of-bag score), never on the rows a forest was fitted on (deep
+trees fit their own rows best); you never see the rows the grader scores.
 
 Graded: the grader fits ``RandomForestClassifier(max_features=None, random_state=0, **your_choice)``
-on fresh rows from the same source and checks that the fitted forest keeps to the budget (and that
-a second, smaller budget is kept too) and that its ROC-AUC on a large fresh validation set is
-close to that of a well-chosen shape within the same budget.
+on fresh rows from the same source (an interaction of two features, a fifth of the labels
+flipped) and checks that, with a budget of 48, its ROC-AUC on a large fresh validation set is close
+to that of the best shape within the budget; that the budget is spent; and that a second budget of
+5, where no depth but 1 and 5 divides it, is kept and spent too.
 """
 
 import numpy as np
@@ -38,8 +42,8 @@ def choose_forest(X: np.ndarray, y: np.ndarray, *, budget: int) -> dict:
         A dict with ``"n_estimators"`` and ``"max_depth"``, optionally ``"min_samples_leaf"``.
 
     Example:
-        >>> choose_forest(X, y, budget=24)  # doctest: +SKIP
-        {'n_estimators': 4, 'max_depth': 6}
+        >>> choose_forest(X, y, budget=48)  # doctest: +SKIP
+        {'n_estimators': 12, 'max_depth': 4}
     """
     # TODO: write choose_forest as its docstring describes.
     raise NotImplementedError("choose_forest is not written yet")

@@ -13,14 +13,18 @@ shape ``(n, d)``, ``y`` 0/1 labels) and the budget (an int >= 1), and returns a 
 - ``"n_estimators"`` and ``"max_depth"``: ints >= 1 with ``n_estimators * max_depth <= budget``
   (both required: a forest with no depth limit has no bound on its cost);
 - optionally ``"min_samples_leaf"`` (an int >= 1).
-Everything else keeps scikit-learn's defaults, except ``max_features=None``. Compare shapes on
-rows held out from the ones you are given (a validation split, cross-validation or the out-of-bag
-score); you never see the rows the grader scores.
+Spend the budget: a budget met exactly is allowed, and more trees of the same depth never rank
+worse on average, so leave no room for one more tree of the chosen depth
+(``(n_estimators + 1) * max_depth > budget``). Everything else keeps scikit-learn's defaults, except
+``max_features=None``. Compare shapes on rows held out from the ones you are given (a validation
+split, cross-validation or the out-of-bag score), never on the rows a forest was fitted on (deep
+trees fit their own rows best); you never see the rows the grader scores.
 
 Graded: the grader fits ``RandomForestClassifier(max_features=None, random_state=0, **your_choice)``
-on fresh rows from the same source and checks that the fitted forest keeps to the budget (and that
-a second, smaller budget is kept too) and that its ROC-AUC on a large fresh validation set is
-close to that of a well-chosen shape within the same budget.
+on fresh rows from the same source (an interaction of two features, a fifth of the labels
+flipped) and checks that, with a budget of 48, its ROC-AUC on a large fresh validation set is close
+to that of the best shape within the budget; that the budget is spent; and that a second budget of
+5, where no depth but 1 and 5 divides it, is kept and spent too.
 """
 
 import numpy as np
@@ -28,9 +32,18 @@ import numpy as np
 ### BEGIN SOLUTION
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.metrics import roc_auc_score
-from sklearn.model_selection import train_test_split
+from sklearn.model_selection import StratifiedKFold
 
-DEPTHS = (2, 4, 6, 8)
+DEPTHS = (2, 3, 4, 5, 6, 8, 10)
+
+
+def _held_out_auc(X: np.ndarray, y: np.ndarray, shape: dict, folds: list) -> float:
+    scores = []
+    for train, test in folds:
+        forest = RandomForestClassifier(max_features=None, random_state=0, **shape).fit(X[train], y[train])
+        scores.append(roc_auc_score(y[test], forest.predict_proba(X[test])[:, 1]))
+    return float(np.mean(scores))
+
 
 ### END SOLUTION
 
@@ -47,17 +60,15 @@ def choose_forest(X: np.ndarray, y: np.ndarray, *, budget: int) -> dict:
         A dict with ``"n_estimators"`` and ``"max_depth"``, optionally ``"min_samples_leaf"``.
 
     Example:
-        >>> choose_forest(X, y, budget=24)  # doctest: +SKIP
-        {'n_estimators': 4, 'max_depth': 6}
+        >>> choose_forest(X, y, budget=48)  # doctest: +SKIP
+        {'n_estimators': 12, 'max_depth': 4}
     """
     ### BEGIN SOLUTION
-    fit_X, held_X, fit_y, held_y = train_test_split(X, y, test_size=0.3, stratify=y, random_state=0)
-    best_score, best = -1.0, None
-    for depth in [d for d in DEPTHS if d <= budget] or [budget]:
-        shape = {"n_estimators": budget // depth, "max_depth": depth}
-        forest = RandomForestClassifier(max_features=None, random_state=0, **shape).fit(fit_X, fit_y)
-        score = roc_auc_score(held_y, forest.predict_proba(held_X)[:, 1])
-        if score > best_score:
-            best_score, best = score, shape
-    return best
+    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    folds = list(StratifiedKFold(n_splits=3, shuffle=True, random_state=0).split(X, y))
+    shapes = [{"n_estimators": budget // depth, "max_depth": depth} for depth in DEPTHS if depth <= budget]
+    if not shapes:  # a budget below the smallest depth of the grid: one tree as deep as it allows
+        shapes = [{"n_estimators": 1, "max_depth": budget}]
+    scores = [_held_out_auc(X, y, shape, folds) for shape in shapes]
+    return shapes[int(np.argmax(scores))]
     ### END SOLUTION

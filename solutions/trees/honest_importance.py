@@ -22,8 +22,11 @@ Contract — ``importance_report(X_train, y_train, X_valid, y_valid, *, n_repeat
 - Return a pandas Series of floats indexed by column name, one entry per column of ``X_valid``.
 
 Graded (with a fully grown tree refitted by the grader, 1,000 validation rows): the three real
-drivers of churn hold the three highest importances; the customer ID scores about zero; every
-importance agrees with the grader's own measurement of the accuracy drop on validation rows.
+drivers of churn hold the three highest importances; the customer ID scores about zero while the
+drivers do not; every importance agrees with the grader's own measurement of the accuracy drop on
+validation rows; on validation rows where few customers churned, the importances are absolute
+drops in accuracy (not divided by the intact accuracy, not drops in ROC-AUC); the same seed gives
+the same report, and the caller's DataFrames and labels are left as they were.
 """
 
 import numpy as np
@@ -42,7 +45,6 @@ def importance_report(
     """Return each column's permutation importance on the validation rows.
 
     Args:
-        model: a fitted classifier with ``predict`` and ``score``.
         X_train: the training rows (the model's; not to be used for importance).
         y_train: their 0/1 labels.
         X_valid: the validation rows, same columns as ``X_train``.
