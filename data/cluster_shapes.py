@@ -14,6 +14,8 @@ def _spread_centres(rng: np.random.Generator, k: int, dim: int, separation: floa
     side = separation * max(2.0, 1.6 * k ** (1 / dim))
     for _ in range(10_000):
         centres = [rng.uniform(0, side, dim)]
+        if k == 1:
+            return np.array(centres)
         for _ in range(200 * k):
             candidate = rng.uniform(0, side, dim)
             if min(np.linalg.norm(candidate - c) for c in centres) >= separation:
@@ -47,6 +49,83 @@ def make_separated_blobs(
     points = centres[blob] + rng.normal(size=(len(blob), dim))
     order = rng.permutation(len(blob))
     return points[order], blob[order]
+
+
+@generator
+def make_blob_groups(
+    *, k: int, per_cluster: int = 30, separation: float = 10.0, apart: float = 200.0, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """``k`` round 2-d Gaussian blobs in two far-apart groups: the points (rows shuffled) and each point's blob.
+
+    Planted truths:
+    - every blob has exactly ``per_cluster`` points with standard deviation 1 in every direction, and
+      every pair of centres is at least ``separation`` apart: the true number of clusters is ``k``;
+    - the blobs form two groups (``ceil(k / 2)`` and ``floor(k / 2)`` blobs) whose centres are
+      ``apart`` from each other, far more than the blobs inside a group: with ``k >= 3`` the best
+      silhouette over k belongs to the two groups (about 0.95), not to the ``k`` blobs (about 0.8).
+    """
+    require(isinstance(k, int) and 2 <= k <= 12, f"k must be an int from 2 to 12, got {k!r}")
+    require(per_cluster >= 5, f"per_cluster must be at least 5, got {per_cluster}")
+    require(0 < separation < apart, f"need 0 < separation < apart, got {separation} and {apart}")
+    rng = np.random.default_rng(seed)
+    first = _spread_centres(rng, (k + 1) // 2, 2, separation)
+    angle = rng.uniform(0, 2 * np.pi)
+    second = _spread_centres(rng, k // 2, 2, separation) + apart * np.array([np.cos(angle), np.sin(angle)])
+    centres = np.vstack([first, second])
+    blob = np.repeat(np.arange(k), per_cluster)
+    points = centres[blob] + rng.normal(size=(len(blob), 2))
+    order = rng.permutation(len(blob))
+    return points[order] + rng.uniform(-20, 20, size=2), blob[order]
+
+
+@generator
+def make_blobs_in_a_row(
+    *, k: int, per_cluster: int = 30, dim: int = 4, separation: float = 10.0, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """``k`` round Gaussian blobs in a row along the first coordinate: the points (rows shuffled) and each blob.
+
+    Planted truths:
+    - every blob has exactly ``per_cluster`` points with standard deviation 1 in every direction;
+    - the centres lie on the first coordinate axis, each ``separation`` from the next; the other
+      ``dim - 1`` coordinates are noise, the same for every blob;
+    - the first coordinate varies far more than the others: scaling every column to unit variance
+      shrinks the distances between neighbouring blobs (to 2 or less for ``k >= 2``, to under 1 for
+      ``k >= 4``) below the spread of the noise coordinates, and the row blurs into one cloud.
+    """
+    require(isinstance(k, int) and 1 <= k <= 12, f"k must be an int from 1 to 12, got {k!r}")
+    require(per_cluster >= 5, f"per_cluster must be at least 5, got {per_cluster}")
+    require(dim >= 2, f"dim must be at least 2, got {dim}")
+    require(separation > 0, f"separation must be positive, got {separation}")
+    rng = np.random.default_rng(seed)
+    blob = np.repeat(np.arange(k), per_cluster)
+    points = rng.normal(size=(len(blob), dim))
+    points[:, 0] += separation * blob
+    order = rng.permutation(len(blob))
+    return points[order] + rng.uniform(-20, 20, size=dim), blob[order]
+
+
+@generator
+def make_square_of_blobs(*, per_blob: int = 20, side: float = 12.0, seed: int) -> np.ndarray:
+    """Four round 2-d blobs at the corners of a square, exactly symmetric under a quarter turn about its centre.
+
+    Planted truths:
+    - one blob of ``per_blob`` points with standard deviation 1 is drawn, and the other three are
+      copies of it turned by 90, 180 and 270 degrees about the square's centre (corners ``side``
+      apart): the whole table is unchanged by a quarter turn;
+    - so for k=2, the split into top and bottom halves and the split into left and right halves
+      are equally good on the whole table; a subsample breaks the tie at random, each way half the
+      time, and two subsamples agree (adjusted Rand index about 1) or not (about 0) with equal odds.
+    """
+    require(per_blob >= 5, f"per_blob must be at least 5, got {per_blob}")
+    require(side > 0, f"side must be positive, got {side}")
+    rng = np.random.default_rng(seed)
+    blob = np.array([side / 2, side / 2]) + rng.normal(size=(per_blob, 2))
+    quarter = np.array([[0.0, -1.0], [1.0, 0.0]])
+    turns = [blob]
+    for _ in range(3):
+        turns.append(turns[-1] @ quarter.T)
+    points = np.vstack(turns)
+    return points[rng.permutation(len(points))] + rng.uniform(-20, 20, size=2)
 
 
 @generator

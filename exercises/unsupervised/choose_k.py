@@ -13,16 +13,19 @@ Contract:
 - Return an int: the number of clusters, from 2 to ``k_max``, or ``1`` when the data show no real
   cluster structure (one population, however it is shaped).
 - Real structure, as graded, is unmistakable: round groups whose centres are at least 10 standard
-  deviations apart. No structure means one population: uniform in a box, one round Gaussian, or
-  one long thin Gaussian lying at an angle to the axes. Any method that tells these apart is
-  welcome; the graders check the decision, not how you reached it.
+  deviations apart. Every group counts, also when some groups sit far from the others (groups of
+  groups) or in a row along one coordinate. No structure means one population: uniform in a box,
+  one round Gaussian, or one long thin Gaussian lying at an angle to the axes. Any method that
+  tells these apart is welcome; the graders check the decision, not how you reached it.
 - ``seed`` seeds every random choice you make (k-means starts, reference data), so the answer is
   reproducible.
 - Raise ValueError when ``points`` is not 2-d, contains NaN, has fewer than ``k_max + 1`` rows, or
   ``k_max`` is below 2.
 
-Graded: the planted number of clusters, from 2 to 8, recovered exactly on separated blobs; 1 on a
-uniform box, on a round Gaussian, and on an elongated Gaussian rotated away from the axes;
+Graded: the planted number of clusters, from 2 to 8, recovered exactly on two sets of separated
+2-d blobs and on blobs in two far-apart groups, and on a row of blobs along the first of 4
+coordinates (which scaling the columns would blur); 1 on a uniform box, on a round Gaussian, and on
+an elongated Gaussian rotated away from the axes (credited only when the blobs do not get 1 too);
 ValueError on bad input.
 """
 

@@ -22,9 +22,11 @@ Contract — ``profile_clusters(features, labels, *, top=3)``:
   there are fewer than 2 clusters, or ``top`` < 1.
 
 Graded: the planted distinguishing features of every cluster (one above, one below the rest) come
-out on top; effects and sizes exact; nothing changes when a feature is rescaled or shifted (a new
-currency, days into hours) or when the rows are shuffled; ties and constant features on a
-hand-made table; ValueError on bad input.
+out on top; effects and sizes exact, under a fresh index; nothing changes when a feature is
+rescaled or shifted (a new currency, days into hours) or when the rows are shuffled and the
+clusters get string names; ties, ``top`` above the number of columns and constant features
+(including seven copies of 0.1, whose computed standard deviation is 1e-17, not 0) on hand-made
+tables; 2 clusters and ``top=1`` accepted; ValueError on bad input.
 """
 
 import numpy as np

@@ -19,8 +19,10 @@ Contract — ``components_for_share(table, share=0.9)``:
   contains NaN, or has a constant column (it cannot be standardised).
 
 Graded: the planted number of hidden factors recovered on tables whose columns differ in scale by
-up to seven orders of magnitude; the same answer after converting a column's units; exact answers
-on small hand-made tables whose shares are reached exactly; ValueError on bad input.
+up to seven orders of magnitude; the same answer after converting a column's units (credited only
+with the right number); exact answers on small hand-made tables, some of whose shares are reached
+exactly, and on a table of 2 rows; ValueError on bad input, including a constant column of seven
+copies of 0.1 (whose computed standard deviation is 1e-17, not 0).
 """
 
 import numpy as np

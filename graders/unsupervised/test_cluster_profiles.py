@@ -17,9 +17,11 @@ STANDARDISE = (
 
 
 def profiles(impl, features, labels, top):
-    frame = as_frame(
-        impl.profile_clusters(features, labels, top=top), what="profile_clusters's result", columns=COLUMNS
-    )
+    return profiles_of(impl.profile_clusters(features, labels, top=top))
+
+
+def profiles_of(result) -> pd.DataFrame:
+    frame = as_frame(result, what="profile_clusters's result", columns=COLUMNS)
     expect(
         list(frame[["cluster", "rank"]].itertuples(index=False, name=None))
         == sorted(frame[["cluster", "rank"]].itertuples(index=False, name=None)),
@@ -50,9 +52,14 @@ def segments(seed):
 
 
 @pytest.fixture(scope="module")
-def candidate_top3(impl, segments):
+def candidate_result(impl, segments):
     features, labels, _ = segments
-    return profiles(impl, features, labels, 3)
+    return impl.profile_clusters(features, labels, top=3)
+
+
+@pytest.fixture(scope="module")
+def candidate_top3(candidate_result):
+    return profiles_of(candidate_result)
 
 
 @pytest.mark.points(3)
@@ -74,13 +81,18 @@ def test_planted_features_come_first(impl, segments):
 
 
 @pytest.mark.points(3)
-def test_effects_and_sizes_are_exact(reference, segments, candidate_top3):
-    """Are the sizes, the top 3 features and their signed effects exactly as defined?"""
+def test_effects_and_sizes_are_exact(reference, segments, candidate_result, candidate_top3):
+    """Are the sizes, the top 3 features and their signed effects exactly as defined, under a fresh index?"""
     features, labels, _ = segments
     expect(
         same_profiles(candidate_top3, profiles(reference, features, labels, 3)),
         f"{SCENARIO}, the profiles (top=3) differ from the definition: a size, a feature, its rank, or its "
         f"effect beyond 1e-9. {STANDARDISE}",
+    )
+    expect(
+        candidate_result.index.equals(pd.RangeIndex(len(candidate_result))),
+        "profile_clusters's result should have a fresh index 0..n-1 (reset_index(drop=True) after sorting or "
+        "concatenating).",
     )
 
 
@@ -119,22 +131,37 @@ def test_row_order_does_not_matter(impl, segments, candidate_top3, seed):
 
 @pytest.mark.points(1)
 def test_ties_and_constant_features(impl, reference):
-    """On a hand-made table with a constant column and exactly tied effects, are ranks and effects as defined?"""
+    """On a hand-made table with a constant column and many exactly tied effects, are ranks and effects as defined?"""
     base = np.array([1.0, 2.0, 3.0, 7.0, 8.0, 9.0, 4.0, 5.0])
-    features = pd.DataFrame(
-        {
-            "flat": np.full(8, 3.5),
-            "mirror": -base,  # the same absolute effect as "level", listed first
-            "level": base,
-            "noise": [0.3, 0.1, 0.2, 0.2, 0.1, 0.3, 0.9, 0.0],
-        }
-    )
+    # twelve columns whose absolute effects tie exactly (sign flips and powers of two scale without rounding),
+    # enough for numpy's default sort to reorder ties
+    tied = {f"copy_{j}": (-1) ** j * 2.0**j * base for j in range(12)}
+    features = pd.DataFrame({"flat": np.full(8, 3.5), **tied, "noise": [0.3, 0.1, 0.2, 0.2, 0.1, 0.3, 0.9, 0.0]})
     labels = [0, 0, 0, 1, 1, 1, 2, 2]
     expect(
-        same_profiles(profiles(impl, features, labels, 4), profiles(reference, features, labels, 4)),
-        "On 8 rows in 3 clusters with a constant column and two columns whose effects tie exactly, the profiles "
-        "(top=4) are off. A constant feature has effect 0 (not NaN); ties keep the column order "
-        "(a stable sort on the absolute effect).",
+        same_profiles(profiles(impl, features, labels, 20), profiles(reference, features, labels, 20)),
+        "On 8 rows in 3 clusters with a constant column and twelve columns whose effects tie exactly, the "
+        "profiles (top=20, more than the 14 columns: all of them) are off. A constant feature has effect 0 (not "
+        "NaN); ties keep the column order (a stable sort on the absolute effect).",
+    )
+
+
+@pytest.mark.points(1)
+def test_smallest_allowed_inputs(impl, reference):
+    """Are 2 clusters and top=1 accepted, and a constant column of 0.1 (std 1e-17 after rounding) given effect 0?"""
+    features = pd.DataFrame(
+        {
+            "flat": np.full(7, 0.1),  # numpy's std of seven 0.1s is 1.4e-17, not 0
+            "level": [1.0, 2.0, 3.0, 7.0, 8.0, 9.0, 4.0],
+            "other": [2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0],
+        }
+    )
+    labels = [0, 0, 0, 1, 1, 1, 1]
+    expect(
+        same_profiles(profiles(impl, features, labels, 1), profiles(reference, features, labels, 1)),
+        "On 7 rows in 2 clusters with top=1 (both allowed), and a column whose seven values are all 0.1, the "
+        "profiles are off. A constant feature has effect 0, but rounding leaves the standard deviation of seven "
+        "copies of 0.1 at about 1e-17, not 0: test for a constant column by its values (max equals min).",
     )
 
 
@@ -147,5 +174,6 @@ def test_bad_input_raises(impl):
         "a text column": ((frame.assign(c=list("wxyz")), [0, 0, 1, 1]), {}),
         "one cluster only": ((frame, [0, 0, 0, 0]), {}),
         "top=0": ((frame, [0, 0, 1, 1]), {"top": 0}),
+        "a column of numbers stored as text": ((frame.assign(c=["1", "2", "3", "4"]), [0, 0, 1, 1]), {}),
     }
     expect_rejected(impl, "profile_clusters", cases)

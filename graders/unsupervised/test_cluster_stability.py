@@ -5,7 +5,7 @@ import pytest
 import sklearn.cluster  # noqa: F401 - loads the OpenMP runtime, so that the limit below reaches it
 from threadpoolctl import threadpool_limits
 
-from data.cluster_shapes import make_gaussian_noise, make_separated_blobs
+from data.cluster_shapes import make_gaussian_noise, make_separated_blobs, make_square_of_blobs
 from mlkata import as_float, expect, expect_rejected
 
 PAIRS = 3
@@ -21,8 +21,10 @@ def one_thread():
 NOISE = "200 points of 30-dimensional Gaussian noise, k=3"
 
 
-def stability(impl, points, k, seed, pairs=PAIRS):
-    score = as_float(impl.cluster_stability(points, k, n_pairs=pairs, seed=seed), what="cluster_stability's result")
+def stability(impl, points, k, seed, pairs=PAIRS, share=0.8):
+    score = as_float(
+        impl.cluster_stability(points, k, share=share, n_pairs=pairs, seed=seed), what="cluster_stability's result"
+    )
     expect(-1 <= score <= 1, f"cluster_stability returned {score:.3f}; an adjusted Rand index lies in [-1, 1].")
     return score
 
@@ -42,8 +44,18 @@ def noise_score(impl, seed):
     return stability(impl, make_gaussian_noise(n=200, dim=30, seed=seed), 3, seed % 1000)
 
 
+# the two tests below are each credited only when the score also tells blobs and noise apart: a constant (1 or 0)
+# passes one of them by itself
+def expect_blobs_above_noise(blobs_score: float, noise_score: float) -> None:
+    expect(
+        blobs_score - noise_score >= 0.5,
+        f"Your stability is {blobs_score:.2f} on well-separated blobs and {noise_score:.2f} on {NOISE}: a "
+        "stability score must tell segments that survive resampling from segments that do not.",
+    )
+
+
 @pytest.mark.points(4)
-def test_separated_blobs_are_stable(blobs_score):
+def test_separated_blobs_are_stable(blobs_score, noise_score):
     """On blobs 10 standard deviations apart, clustered with the right k, is the score near 1?"""
     # over 40 seeds: the reference 1.000 on every seed; comparing raw labels at most 0.667, filling the rows a
     # subsample left out with a dummy label 0.43-0.51, aligning the label arrays by position about 0
@@ -54,10 +66,11 @@ def test_separated_blobs_are_stable(blobs_score):
         "k-means numbers its clusters arbitrarily, so compare partitions with the adjusted Rand index, not "
         "label by label; and compare them only on the rows that are in both subsamples, matched by row.",
     )
+    expect_blobs_above_noise(blobs_score, noise_score)
 
 
 @pytest.mark.points(3)
-def test_noise_is_unstable(noise_score):
+def test_noise_is_unstable(blobs_score, noise_score):
     """On high-dimensional Gaussian noise, where k-means splits every subsample differently, is the score low?"""
     # over 40 seeds: the reference 0.01-0.20 and a hand-written pair-counting ARI 0.03-0.23; comparing raw
     # labels 0.19-0.50
@@ -66,6 +79,26 @@ def test_noise_is_unstable(noise_score):
         f"On {NOISE}, your stability is {noise_score:.2f}, as if k-means found the same groups in every "
         "subsample; there are none. A share of matching label numbers is not an agreement measure: "
         "use the adjusted Rand index, which is about 0 for chance agreement.",
+    )
+    expect_blobs_above_noise(blobs_score, noise_score)
+
+
+@pytest.mark.points(1)
+def test_mean_over_the_pairs(impl, seed):
+    """Where half the pairs agree and half do not, is the score the mean of their indexes?"""
+    points = make_square_of_blobs(seed=seed)
+    scores = [stability(impl, points, 2, seed % 1000 + shift, pairs=41) for shift in (0, 1)]
+    # every pair scores about 1 (both subsamples split top from bottom, or both left from right) or about 0, each
+    # half the time: over 40 seeds the reference 0.38-0.63, the pair-counting alternative 0.31-0.63 (a 41-pair mean
+    # outside [0.1, 0.9] has odds below 1e-7); the median of 41 such pairs is about 0 or 1, except when it lands on
+    # one of the rare pairs in between (3 in 1,000 pairs; a median inside [0.1, 0.9] on 1 of 60 seeds), hence two
+    # calls with two seeds
+    score = min(scores, key=lambda value: min(value - 0.1, 0.9 - value))
+    expect(
+        0.1 <= score <= 0.9,
+        "On four identical blobs at the corners of a square, with k=2 and 41 pairs of subsamples, your stability "
+        f"is {score:.2f}. Top against bottom and left against right are equally good splits, so about half the "
+        "pairs agree (index about 1) and half do not (about 0): the score is the mean over the pairs.",
     )
 
 
@@ -88,13 +121,32 @@ def test_same_seed_same_score(impl, seed):
 
 
 @pytest.mark.points(1)
+def test_limits_are_allowed(impl, seed):
+    """Are share=1, k=2 and a subsample of exactly k rows (share 0.7 of 4 rows, rounded to 3) accepted?"""
+    points, _ = make_separated_blobs(k=2, seed=seed + 1)
+    score = stability(impl, points, 2, seed % 1000, share=1.0)
+    expect(
+        score >= 0.9,
+        f"On two blobs 10 standard deviations apart, with share=1 and k=2 (both allowed), your stability is "
+        f"{score:.2f}: every subsample holds every row, and every fit finds the two blobs.",
+    )
+    four = np.array([[0.0, 0.0], [0.3, 0.0], [5.0, 5.0], [10.0, 0.0]])
+    expect(
+        impl.raises(ValueError, "cluster_stability", four, 3, share=0.7, n_pairs=2, seed=seed % 1000) is None,
+        "cluster_stability refused 4 rows with k=3 and share=0.7: round(0.7 * 4) = 3 rows per subsample is "
+        "enough for 3 clusters. Round the subsample size (not floor it), and refuse only fewer than k rows.",
+    )
+
+
+@pytest.mark.points(1)
 def test_bad_input_raises(impl):
-    """Are 1-d points, a share outside (0, 1], k below 2 and too small subsamples refused with ValueError?"""
+    """Are 1-d points, a share outside (0, 1], n_pairs=0, k below 2 and too small subsamples refused?"""
     grid = np.arange(40.0).reshape(20, 2)
     cases = {
         "1-d points": ((np.arange(20.0), 2), {}),
         "share=0": ((grid, 2), {"share": 0.0}),
         "share=1.5": ((grid, 2), {"share": 1.5}),
+        "n_pairs=0": ((grid, 2), {"n_pairs": 0}),
         "k=1": ((grid, 1), {}),
         "k=5 with subsamples of 4 rows": ((grid, 5), {"share": 0.2}),
     }

@@ -121,12 +121,28 @@ def test_segment_where_nobody_converted(impl, reference):
 
 
 @pytest.mark.points(1)
+def test_nobody_or_everybody_converted(impl, reference):
+    """With 2 segments where nobody (or everybody) converted, are the p-values 1 and the figures exact?"""
+    labels = np.repeat(["trial", "promo"], [120, 80])
+    for outcome, words in ((0, "nobody"), (1, "everybody")):
+        converted = np.full(200, outcome)
+        wrong = wrong_columns(table(impl, labels, converted), table(reference, labels, converted))
+        expect(
+            not wrong,
+            f"With 2 segments (allowed) of 120 and 80 users where {words} converted, these columns are off: "
+            f"{wrong}. The pooled rate is {outcome}, so the z statistic is 0 / 0: the contract sets the raw "
+            "p-value to 1 there.",
+        )
+
+
+@pytest.mark.points(1)
 def test_bad_input_raises(impl):
-    """Are misaligned inputs, outcomes other than 0/1, a single segment and alpha outside (0, 1) refused?"""
+    """Are misaligned inputs, outcomes other than 0/1, a single segment and alpha of 0 or 1 refused?"""
     cases = {
         "3 labels and 4 outcomes": (([0, 1, 1], [0, 1, 0, 1]), {}),
         "an outcome of 2": (([0, 0, 1, 1], [0, 2, 0, 1]), {}),
         "one segment only": (([5, 5, 5, 5], [0, 1, 0, 1]), {}),
         "alpha=1": (([0, 0, 1, 1], [0, 1, 0, 1]), {"alpha": 1.0}),
+        "alpha=0": (([0, 0, 1, 1], [0, 1, 0, 1]), {"alpha": 0.0}),
     }
     expect_rejected(impl, "conversion_by_cluster", cases)

@@ -31,6 +31,22 @@ def candidate_count(impl, table):
     return count(impl, table, 0.9)
 
 
+SMALL_TABLE = np.array(
+    [
+        [0.0, 0.3, -0.18, -1.11],
+        [-0.45, -1.22, -0.24, 1.39],
+        [-0.49, -0.87, 0.3, 0.75],
+        [0.11, -0.88, -0.31, 0.67],
+        [-1.34, -1.13, -2.04, -2.81],
+        [-1.84, -1.16, -1.34, -0.74],
+        [0.16, -0.11, -2.57, -2.55],
+        [-0.05, 0.09, -1.5, -1.7],
+        [-0.98, -1.3, 0.82, 0.04],
+        [-0.03, 0.87, -0.32, -0.58],
+    ]
+)
+
+
 def hadamard_table() -> np.ndarray:
     """Four columns whose standardised covariance has eigenvalues 2, 1, 1, 0: shares 0.5, 0.25, 0.25, 0."""
     a = np.array([1.0, -1.0, 1.0, -1.0])
@@ -53,8 +69,13 @@ def test_recovers_the_number_of_hidden_factors(candidate_count, seed):
 
 
 @pytest.mark.points(2)
-def test_units_do_not_matter(impl, table, candidate_count):
+def test_units_do_not_matter(impl, table, candidate_count, seed):
     """Does converting columns to other units (and shifting them) leave the answer unchanged?"""
+    expect(
+        candidate_count == planted_dim(seed),
+        f"{SCENARIO}, your answer is not the number of hidden factors before any conversion; an answer that does "
+        "not move is credited only when it is right.",
+    )
     converted = table.assign(f00=table["f00"] * 1e-3, f03=table["f03"] * 1e5 - 2, f07=(table["f07"] + 40) * 9 / 5)
     expect(
         count(impl, converted, 0.9) == candidate_count,
@@ -75,6 +96,21 @@ def test_exact_shares_on_a_hand_made_table(impl, reference):
             f"exactly 0.5, 0.25, 0.25 and 0, asking for {share} you answered {mine}. A share reached exactly "
             "counts as reached (compare with >= share - 1e-9); k is the number of components, counted from 1.",
         )
+    # cumulative shares 0.492, 0.882, 0.969, 1 (flooring the standardised values would give 0.498, 0.863, 0.967)
+    for share in (0.3, 0.495, 0.87, 0.968, 0.99):
+        mine, theirs = count(impl, SMALL_TABLE, share), count(reference, SMALL_TABLE, share)
+        expect(
+            mine == theirs,
+            f"On a 10 x 4 table of correlated columns, asking for {share} you answered {mine}, which is not the "
+            "smallest k whose shares reach it. Standardise with the exact mean and standard deviation of each "
+            "column, and count components from 1.",
+        )
+    two_rows = np.array([[1.0, 10.0, 3.0], [2.0, -4.0, 3.5]])
+    expect(
+        count(impl, two_rows, 0.9) == count(reference, two_rows, 0.9),
+        "On a table of 2 rows (allowed: at least 2), asking for 0.9 your answer is off: two standardised rows "
+        "leave one component with all the variance.",
+    )
 
 
 @pytest.mark.points(1)
@@ -89,6 +125,7 @@ def test_bad_input_raises(impl):
         "share=0": ((good, 0.0), {}),
         "share=1.2": ((good, 1.2), {}),
         "a constant column": ((flat, 0.9), {}),
+        "a column of seven 0.1s": ((np.column_stack([SMALL_TABLE[:7, :2], np.full(7, 0.1)]), 0.9), {}),
         "a NaN": ((gap, 0.9), {}),
         "a single row": ((good[:1], 0.9), {}),
         "a 1-d array": ((good[:, 0], 0.9), {}),

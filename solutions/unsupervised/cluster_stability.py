@@ -20,8 +20,10 @@ Contract:
   ``k`` < 2, or a subsample would have fewer than ``k`` rows.
 
 Graded: near 1 on well-separated blobs (whatever numbers k-means gives the clusters); low on
-high-dimensional Gaussian noise, where k-means partitions differ from sample to sample; the same
-score for the same seed; ValueError on bad input.
+high-dimensional Gaussian noise, where k-means partitions differ from sample to sample (each of
+these two credited only when blobs score well above noise); the mean over the pairs where half of
+them agree (four identical blobs at the corners of a square, k=2); the same score for the same
+seed; share=1, k=2 and a subsample of exactly k rows accepted; ValueError on bad input.
 """
 
 import numpy as np

@@ -21,9 +21,10 @@ Contract:
 - Work with whole matrices: the graders time ``nearest_items`` on thousands of items against a
   vectorised solution; a Python loop over pairs of items is far too slow.
 
-Graded: the neighbours' similarities exactly as by definition, on small data with ties; the query
-never among its own neighbours; neighbours unchanged when rows are rescaled; the planted groups of
-tracks found; recall@k exactly; ValueError on bad input; running time against a vectorised solution.
+Graded: the neighbours' similarities exactly as by definition, on 300 rows with ties and with k=1
+and k = rows - 1; the query never among its own neighbours; the planted groups of tracks found,
+and unchanged when rows are rescaled; recall@k exactly; ValueError on bad input for both functions
+(queries -1 and n included); running time against a vectorised solution, for the right neighbours.
 """
 
 import numpy as np

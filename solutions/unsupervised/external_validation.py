@@ -29,8 +29,8 @@ Contract — ``conversion_by_cluster(labels, converted, *, alpha=0.05)``:
 Graded: planted differences (one segment converting at about twice the base rate, one at about a third) are
 flagged; every figure exact (rates, intervals, adjusted p-values, flags) on segmented users with and
 without planted differences; a segment whose raw p-value is about 0.01 among eight is *not*
-flagged; an interval that stays sensible for a segment where nobody converted; ValueError on bad
-input.
+flagged; an interval that stays sensible for a segment where nobody converted; 2 segments where
+nobody, or everybody, converted (p-values 1); ValueError on bad input, alpha of 0 and 1 included.
 """
 
 import numpy as np

@@ -10,6 +10,8 @@ def _pairs(counts):
 
 
 def _adjusted_rand(first, second):
+    if len(first) < 2:  # no pair of rows to agree or disagree on: as scikit-learn, perfect agreement
+        return 1.0
     _, a = np.unique(first, return_inverse=True)
     _, b = np.unique(second, return_inverse=True)
     table = np.zeros((a.max() + 1, b.max() + 1))
