@@ -26,7 +26,7 @@ Graded: the planted number of clusters, from 2 to 8, recovered exactly on two se
 2-d blobs and on blobs in two far-apart groups, and on a row of blobs along the first of 4
 coordinates (which scaling the columns would blur); 1 on a uniform box, on a round Gaussian, and on
 an elongated Gaussian rotated away from the axes (credited only when the blobs do not get 1 too);
-ValueError on bad input.
+2 on two blobs with k_max=2; ValueError on bad input, k_max rows with k_max included.
 """
 
 import numpy as np

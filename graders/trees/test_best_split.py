@@ -112,6 +112,14 @@ def test_both_children_non_empty_when_no_split_helps(impl):
         "decrease 0), next to a constant feature, "
         "both children must be non-empty even when no split lowers the impurity:",
     )
+    # decrease 0 again, which rounding computes as -1e-16: a split that lowers nothing is still a split
+    split_of(
+        impl,
+        np.repeat([[1.0], [2.0]], 5, axis=0),
+        np.tile([1, 1, 1, 0, 0], 2),
+        words="On one feature with values 1 and 2, five rows each, three of five labels 1 at both (the only split "
+        "has decrease 0, which rounding may make a hair below 0), the split must still be returned:",
+    )
 
 
 @pytest.mark.points(1)

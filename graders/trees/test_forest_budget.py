@@ -12,10 +12,11 @@ from mlkata import expect
 
 BUDGET, SMALL_BUDGET = 48, 5
 FLIP = 0.2
+ROWS = 2000  # the candidate's training rows and each refit's: fewer leave an honest choice too noisy to grade
 KEYS = {"n_estimators", "max_depth", "min_samples_leaf"}
 SCENARIO = (
-    f"With a budget of {BUDGET} comparisons, refitted on 1,000 fresh rows (an interaction of two features, a fifth "
-    "of the labels flipped) and scored on 4,000 fresh rows"
+    f"With a budget of {BUDGET} comparisons, refitted twice on 2,000 fresh rows (an interaction of two features, a "
+    "fifth of the labels flipped) and scored on 4,000 fresh rows"
 )
 _refits: dict[str, float] = {}  # one refit per (seed, choice): targets that agree share it
 _best: dict[int, float] = {}  # the best shape's ROC-AUC per seed, found once for every target
@@ -46,13 +47,16 @@ def validated_choice(choice, budget: int) -> dict:
 
 
 def refit(choice: dict, seed: int) -> float:
-    """Validation ROC-AUC of the choice refitted on the grader's rows."""
+    """Validation ROC-AUC of the choice refitted on the grader's rows, averaged over two training draws."""
     key = json.dumps([seed, choice], sort_keys=True, default=str)
     if key not in _refits:
-        X, y = make_interaction_table(flip=FLIP, seed=seed)
         X_valid, y_valid = make_interaction_table(n=4000, flip=FLIP, seed=seed + 1)
-        forest = RandomForestClassifier(max_features=None, random_state=0, **choice).fit(X, y)
-        _refits[key] = roc_auc_score(y_valid, forest.predict_proba(X_valid)[:, 1])
+        scores = []
+        for draw in (seed, seed + 1000):
+            X, y = make_interaction_table(n=ROWS, flip=FLIP, seed=draw)
+            forest = RandomForestClassifier(max_features=None, random_state=0, **choice).fit(X, y)
+            scores.append(roc_auc_score(y_valid, forest.predict_proba(X_valid)[:, 1]))
+        _refits[key] = float(np.mean(scores))
     return _refits[key]
 
 
@@ -64,9 +68,11 @@ def best_within_budget(seed: int) -> float:
 
 
 def expect_ranks_well(auc: float, seed: int, *, gate: str = "") -> None:
-    # the best shape's validation ROC-AUC minus the candidate's: MEASURED
+    # the best shape's validation ROC-AUC minus the candidate's (two refits averaged), over 150 seeds: the reference
+    # 0.000-0.008, the out-of-bag alternative 0.000-0.007, a single 30% validation split 0.000-0.012; choosing on the
+    # training rows' own ROC-AUC 0.020-0.074, one deep tree and a forest of stumps far more
     expect(
-        auc >= best_within_budget(seed) - 0.02,
+        auc >= best_within_budget(seed) - 0.016,
         f"{SCENARIO}, your forest's ROC-AUC is clearly below that of the best shape with the same budget.{gate} "
         "A forest of stumps cannot express interactions; a few very deep trees memorise the flipped labels, "
         "which their own training rows cannot show. Compare several depths, each with as many trees as the "
@@ -76,7 +82,7 @@ def expect_ranks_well(auc: float, seed: int, *, gate: str = "") -> None:
 
 @pytest.fixture(scope="module")
 def training_rows(seed):
-    return make_interaction_table(flip=FLIP, seed=seed + 2)  # the candidate's own training rows
+    return make_interaction_table(n=ROWS, flip=FLIP, seed=seed + 2)  # the candidate's own training rows
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +117,7 @@ def test_spends_the_budget(candidate_choice, candidate_fit, seed):
 
 @pytest.mark.points(1)
 def test_keeps_to_a_second_budget(impl, training_rows, candidate_fit, seed):
-    """With a budget of 5, which no depth from 2 to 4 divides, is it kept and spent?"""
+    """With a budget of 5, which no depth from 2 to 4 divides, is it kept and spent? And a budget of 1?"""
     expect_ranks_well(candidate_fit, seed, gate=" A second budget is checked only for a well-chosen shape.")
     choice = validated_choice(impl.choose_forest(*training_rows, budget=SMALL_BUDGET), SMALL_BUDGET)
     trees, depth = choice["n_estimators"], choice["max_depth"]
@@ -120,3 +126,5 @@ def test_keeps_to_a_second_budget(impl, training_rows, candidate_fit, seed):
         f"With a budget of {SMALL_BUDGET}, your {trees} tree(s) of depth {depth} leave room for another tree of "
         "that depth: the most trees a depth d allows is budget // d.",
     )
+    # a budget of 1 allows a single stump and nothing else
+    validated_choice(impl.choose_forest(*training_rows, budget=1), 1)

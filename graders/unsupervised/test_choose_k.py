@@ -140,6 +140,18 @@ def test_no_structure_is_reported_as_1(null_decisions, shape):
 
 
 @pytest.mark.points(1)
+def test_k_max_of_2(impl, seed):
+    """With k_max=2 (allowed) on 2 separated blobs, is the answer 2?"""
+    points, _ = make_separated_blobs(k=2, seed=seed + 4)
+    found = as_int(impl.choose_k(points, k_max=2, seed=seed % 1000), what="choose_k's result")
+    expect(
+        found == 2,
+        f"On 2 round blobs 10 standard deviations apart with k_max=2 (allowed: k_max must be at least 2), "
+        f"choose_k returned {found}.",
+    )
+
+
+@pytest.mark.points(1)
 def test_bad_input_raises(impl):
     """Are 1-d input, too few rows, NaN and k_max below 2 refused with ValueError?"""
     grid = np.arange(40.0).reshape(20, 2)
@@ -148,6 +160,7 @@ def test_bad_input_raises(impl):
     cases = {
         "a 1-d array": ((np.arange(20.0),), {}),
         "5 rows with k_max=8": ((grid[:5],), {"k_max": 8}),
+        "8 rows with k_max=8 (k_max + 1 are needed)": ((grid[:8],), {"k_max": 8}),
         "a NaN in the points": ((with_nan,), {"k_max": 4}),
         "k_max=1": ((grid,), {"k_max": 1}),
     }
