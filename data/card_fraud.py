@@ -30,11 +30,11 @@ def make_scored_transactions(
       legitimate rows from Beta(1, 12), so that few legitimate scores exceed 0.5;
     - scores are rounded to ``decimals`` places, so the high tail is full of tied scores;
     - with ``burst`` > 0 (a card-testing attack): one day gets ``burst`` extra fraudulent rows that
-      all score ``1 - 10**-decimals``, the second-highest value a score can take, and no score of
-      the period is above it except one transaction on another day, which alone scores 1.0.
+      all score ``1 - 2 * 10**-decimals``, and no score of the period is above it except one
+      transaction on another day, which alone scores ``1 - 10**-decimals`` (no score is 1.0).
       So with any capacity from 1 to ``burst - 1`` the least strict threshold alerts that one
-      transaction and nothing else, while every threshold drawn from the burst day's own scores
-      alerts nothing on any day;
+      transaction and nothing else, while every threshold drawn from the burst day's own scores,
+      and a threshold of 1, alert nothing on any day;
     - rows are shuffled: neither day nor score order can be relied on.
     """
     require(n_days >= 2 or burst == 0, f"a burst needs at least 2 days, got n_days={n_days}")
@@ -54,11 +54,11 @@ def make_scored_transactions(
     is_fraud = (rng.random(len(day)) < prevalence).astype(int)
     score = np.round(np.where(is_fraud == 1, rng.beta(6, 2, len(day)), rng.beta(1, 12, len(day))), decimals)
     if burst:
-        second_highest = round(1 - 10.0**-decimals, decimals)
+        burst_score, top_score = round(1 - 2 * 10.0**-decimals, decimals), round(1 - 10.0**-decimals, decimals)
         burst_day, top_day = rng.choice(n_days, size=2, replace=False)
-        score = np.minimum(score, second_highest)
+        score = np.minimum(score, burst_score)
         day = np.r_[day, np.repeat(dates[burst_day].to_datetime64(), burst), dates[top_day].to_datetime64()]
-        score = np.r_[score, np.full(burst, second_highest), 1.0]
+        score = np.r_[score, np.full(burst, burst_score), top_score]
         is_fraud = np.r_[is_fraud, np.ones(burst + 1, dtype=int)]
     order = rng.permutation(len(day))
     return pd.DataFrame({"day": day[order], "score": score[order], "is_fraud": is_fraud[order]})

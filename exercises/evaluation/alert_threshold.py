@@ -33,8 +33,8 @@ def pick_threshold(scores: np.ndarray, days: np.ndarray, capacity: int) -> float
 
     Args:
         scores: model scores, one per transaction (floats; higher is more suspicious).
-        days: the day of each transaction, aligned with ``scores`` (any hashable labels, such as
-            dates). Rows are in no particular order.
+        days: the day of each transaction, aligned with ``scores``: labels of one kind that sort,
+            such as dates, day numbers or names, none missing. Rows are in no particular order.
         capacity: the most alerts the team can review on one day (an int >= 0).
 
     Returns:

@@ -151,6 +151,7 @@ def test_calibration_error_rejects_bad_input(impl):
     """Are misaligned inputs, empty inputs and n_bins < 1 refused with ValueError?"""
     cases = {
         "three labels and two probabilities": (([0, 1, 1], [0.2, 0.4]), {}),
+        "three labels and no probabilities": (([0, 1, 1], []), {}),
         "empty inputs": (([], []), {}),
         "n_bins=0": (([0, 1], [0.2, 0.4]), {"n_bins": 0}),
     }

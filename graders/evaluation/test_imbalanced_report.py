@@ -143,6 +143,7 @@ def test_invalid_input_raises(impl):
     """Are misaligned inputs, non-binary labels, a single class and impossible budgets refused with ValueError?"""
     cases = {
         "three labels and two scores": ([0, 1, 0], [0.2, 0.4], 1),
+        "three labels and one score": ([0, 1, 0], [0.4], 1),
         "a label of 2": ([0, 1, 2], [0.2, 0.4, 0.9], 1),
         "a budget larger than the customer base": ([0, 1, 0], [0.2, 0.4, 0.9], 4),
         "a negative budget": ([0, 1, 0], [0.2, 0.4, 0.9], -1),

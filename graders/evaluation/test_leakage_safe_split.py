@@ -173,6 +173,10 @@ def test_invalid_arguments_raise(impl, events):
             {"validation_fraction": 1.0, "gap": GAP},
         ),
         "a negative gap": ((events,), {"validation_fraction": 0.2, "gap": -GAP}),
+        "a gap of minus one nanosecond (negative, however slightly)": (
+            (events,),
+            {"validation_fraction": 0.2, "gap": -pd.Timedelta(1, unit="ns")},
+        ),
         "no user_id column": ((events.drop(columns="user_id"),), {"validation_fraction": 0.2, "gap": GAP}),
         "no timestamp column": ((events.drop(columns="timestamp"),), {"validation_fraction": 0.2, "gap": GAP}),
     }

@@ -174,6 +174,44 @@ def test_undefined_resamples_are_left_out(impl, seed):
             f"same {metric}, and the others leave it undefined. Your {metric} interval is not that single point: "
             "leave resamples where the metric is undefined out of its quantiles; never count them as 0 or 1.",
         )
+    # one day whose only alert is its only fraud: every resample has exactly one alert and one fraud
+    single = pd.DataFrame({"score": [0.9, 0.3, 0.2], "is_fraud": [1, 0, 0], "day": [5, 5, 5]})
+    got = run(impl, single, seed=seed, n_resamples=50)
+    for metric in ("precision", "recall"):
+        expect(
+            got[f"{metric}_interval"] == (1.0, 1.0),
+            f"One day whose single alert is its single fraud: every resample has one alert and one fraud, so "
+            f"{metric} is defined in all of them. Your {metric} interval is not that single point: a metric is "
+            "undefined only when its denominator is 0, and one alert or one fraud is enough.",
+        )
+
+
+@pytest.mark.points(2)
+def test_every_day_equally_likely(impl, seed):
+    """Is each draw equally likely to pick any day, whichever comes first or last?"""
+    # day 1: precision 1/4, recall 1/2; day 2: precision and recall 1. A resample of two days holds one of
+    # each with probability 1/2, and then both metrics equal those of the two days pooled, which lie strictly
+    # between. Drawn uniformly, the 35% and 65% quantiles of 4,000 resamples both fall among those mixed
+    # resamples unless the share of either pure pair strays from 25% past 35%, 14.6 standard deviations
+    # (over 300 seeds it reached at most 27.3%); a draw that favours one day (twice as likely, say) puts one
+    # bound on a pure pair, whose share then nears 44% (over 300 seeds at least 42.7%).
+    frame = pd.DataFrame(
+        {
+            "score": [0.9, 0.8, 0.7, 0.6, 0.2, 0.9, 0.8, 0.7],
+            "is_fraud": [1, 0, 0, 0, 1, 1, 1, 1],
+            "day": [1, 1, 1, 1, 1, 2, 2, 2],
+        }
+    )
+    got = run(impl, frame, seed=seed, n_resamples=4000, confidence=0.3)
+    for metric in ("precision", "recall"):
+        low, high = got[f"{metric}_interval"]
+        expect(
+            is_close(low, got[metric]) and is_close(high, got[metric]),
+            f"Two days, one with a low {metric} and one with a perfect {metric}, 4,000 resamples at "
+            f"confidence=0.3: half the resamples draw each day once and have the pooled {metric}, so the middle "
+            "30% of resamples all have it, and so should both bounds. Yours do not: is every draw equally likely "
+            "to pick any of the days, the first and the last included?",
+        )
 
 
 @pytest.mark.points(1)

@@ -25,9 +25,10 @@ confidence=0.95, seed=0)``:
 
 Graded: exact point estimates; intervals that contain them; reproducible for a seed, and another
 seed draws other resamples; as wide as a day-level bootstrap (a row-level bootstrap or a textbook
-binomial interval is far too narrow when days differ); zero width when every day is an exact copy
-of the others; narrower with more days; bounds interpolated as ``np.quantile`` does by default;
-resamples where a metric is undefined left out; ValueError where the docstring asks for it.
+binomial interval is far too narrow when days differ); every day equally likely in each draw; zero
+width when every day is an exact copy of the others; narrower with more days; bounds interpolated as
+``np.quantile`` does by default; resamples where a metric is undefined left out, and only those;
+ValueError where the docstring asks for it.
 """
 
 import numpy as np
@@ -68,7 +69,8 @@ def operating_point_ci(
     Args:
         scores: fraud scores, one per transaction.
         labels: 1 for fraud, 0 otherwise, aligned with ``scores``.
-        days: the day of each transaction (any hashable labels), aligned with ``scores``.
+        days: the day of each transaction, aligned with ``scores``: labels of one kind that sort,
+            such as dates or day numbers, none missing.
         threshold: alert when ``score >= threshold``.
         n_resamples: bootstrap resamples (>= 1).
         confidence: the interval's coverage, in (0, 1).
