@@ -151,3 +151,11 @@ def test_parametrised_cases_are_named_by_their_parameters(pytester, tiny_kit):
     run(pytester, "solutions/evaluation", f"--mlkata-results={results}")
     names = {t["test"] for e in json.loads(results.read_text())["exercises"] for t in e["tests"]}
     assert {"test_adds_to_one[zero]", "test_adds_to_one[seven]"} <= names, names
+
+
+def test_a_grader_that_does_not_import_is_a_collection_error_not_a_crash(pytester, tiny_kit):
+    (tiny_kit / "graders/evaluation/test_broken.py").write_text("import a_module_that_is_not_there\n")
+    result = run(pytester, "solutions/evaluation")
+    result.stdout.fnmatch_lines(["*ERROR*test_broken.py*", "*ModuleNotFoundError*"])
+    result.stdout.no_fnmatch_line("*INTERNALERROR*")
+    assert result.ret == pytest.ExitCode.INTERRUPTED

@@ -10,8 +10,6 @@ from data.boosting_curves import make_boosting_logs
 from mlkata import as_int, expect, expect_rejected
 
 GENERATED = "On 16 generated boosting logs (20 to 120 rounds, losses rounded to 3 decimals, patience 1 to 8)"
-_expected: dict[int, list[int]] = {}  # the rule's answers per seed, shared by every target
-_shuffled: dict[int, list] = {}
 
 
 def log(valid, train=None) -> pd.DataFrame:
@@ -41,14 +39,13 @@ def logs(seed):
 @pytest.fixture(scope="module")
 def shuffled_logs(logs, seed):
     """The same logs with their rows shuffled and train_loss replaced by random numbers."""
-    if seed not in _shuffled:
-        rng = np.random.default_rng(seed)
-        _shuffled[seed] = []
-        for history, patience, min_delta in logs:
-            changed = history.sample(frac=1, random_state=int(rng.integers(2**31))).reset_index(drop=True)
-            changed["train_loss"] = rng.random(len(changed))
-            _shuffled[seed].append((changed, patience, min_delta))
-    return _shuffled[seed]
+    rng = np.random.default_rng(seed)
+    shuffled = []
+    for history, patience, min_delta in logs:
+        changed = history.sample(frac=1, random_state=int(rng.integers(2**31))).reset_index(drop=True)
+        changed["train_loss"] = rng.random(len(changed))
+        shuffled.append((changed, patience, min_delta))
+    return shuffled
 
 
 @pytest.fixture(scope="module")
@@ -57,10 +54,8 @@ def candidate_rounds(impl, logs):
 
 
 @pytest.fixture(scope="module")
-def expected_rounds(reference, logs, seed):
-    if seed not in _expected:
-        _expected[seed] = [kept(reference, history, patience, min_delta) for history, patience, min_delta in logs]
-    return _expected[seed]
+def expected_rounds(reference, logs):
+    return [kept(reference, history, patience, min_delta) for history, patience, min_delta in logs]
 
 
 @pytest.mark.points(4)

@@ -1,14 +1,12 @@
 """Graders for trees/forest_budget: the grader refits the candidate's forest shape on rows it never saw."""
 
-import json
-
 import numpy as np
 import pytest
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.metrics import roc_auc_score
 
 from data.tree_tables import make_interaction_table
-from mlkata import expect
+from mlkata import expect, shared
 
 BUDGET, SMALL_BUDGET = 48, 5
 FLIP = 0.2
@@ -18,8 +16,6 @@ SCENARIO = (
     f"With a budget of {BUDGET} comparisons, refitted twice on 2,000 fresh rows (an interaction of two features, a "
     "fifth of the labels flipped) and scored on 4,000 fresh rows"
 )
-_refits: dict[str, float] = {}  # one refit per (seed, choice): targets that agree share it
-_best: dict[int, float] = {}  # the best shape's ROC-AUC per seed, found once for every target
 
 
 def whole(value) -> bool:
@@ -48,23 +44,24 @@ def validated_choice(choice, budget: int) -> dict:
 
 def refit(choice: dict, seed: int) -> float:
     """Validation ROC-AUC of the choice refitted on the grader's rows, averaged over two training draws."""
-    key = json.dumps([seed, choice], sort_keys=True, default=str)
-    if key not in _refits:
-        X_valid, y_valid = make_interaction_table(n=4000, flip=FLIP, seed=seed + 1)
-        scores = []
-        for draw in (seed, seed + 1000):
-            X, y = make_interaction_table(n=ROWS, flip=FLIP, seed=draw)
-            forest = RandomForestClassifier(max_features=None, random_state=0, **choice).fit(X, y)
-            scores.append(roc_auc_score(y_valid, forest.predict_proba(X_valid)[:, 1]))
-        _refits[key] = float(np.mean(scores))
-    return _refits[key]
+    return _refit(tuple(sorted(choice.items())), seed)  # candidates who chose alike share one refit
 
 
+@shared
+def _refit(choice: tuple, seed: int) -> float:
+    X_valid, y_valid = make_interaction_table(n=4000, flip=FLIP, seed=seed + 1)
+    scores = []
+    for draw in (seed, seed + 1000):
+        X, y = make_interaction_table(n=ROWS, flip=FLIP, seed=draw)
+        forest = RandomForestClassifier(max_features=None, random_state=0, **dict(choice)).fit(X, y)
+        scores.append(roc_auc_score(y_valid, forest.predict_proba(X_valid)[:, 1]))
+    return float(np.mean(scores))
+
+
+@shared
 def best_within_budget(seed: int) -> float:
     """The ROC-AUC of the best shape (depth 1 to 16, as many trees as the budget allows) on the grader's rows."""
-    if seed not in _best:
-        _best[seed] = max(refit({"n_estimators": BUDGET // depth, "max_depth": depth}, seed) for depth in range(1, 17))
-    return _best[seed]
+    return max(refit({"n_estimators": BUDGET // depth, "max_depth": depth}, seed) for depth in range(1, 17))
 
 
 def expect_ranks_well(auc: float, seed: int, *, gate: str = "") -> None:

@@ -6,7 +6,7 @@ import pytest
 from sklearn.tree import DecisionTreeClassifier
 
 from data.tree_tables import COLUMNS, SIGNAL_COLUMNS, make_importance_table
-from mlkata import as_float, expect, expect_arguments_unchanged
+from mlkata import as_float, expect, expect_arguments_unchanged, shared
 
 N_REPEATS = 3
 SCENARIO = (
@@ -21,7 +21,6 @@ FEW_CHURNERS = (
     "left out), 30 shuffles per column"
 )
 SCALE_REPEATS = 30
-_grader_side: dict[tuple, dict] = {}  # per (seed, thinned): the grader's own accuracy drops
 
 
 def tables(seed: int, *, thinned: bool = False) -> tuple:
@@ -32,25 +31,23 @@ def tables(seed: int, *, thinned: bool = False) -> tuple:
     return X_train, y_train, X_valid, y_valid
 
 
+@shared
 def accuracy_drops(seed: int, *, thinned: bool = False) -> dict:
     """The accuracy drop of each column when shuffled, measured by the grader with many shuffles."""
-    key = (seed, thinned)
-    if key not in _grader_side:
-        X_train, y_train, X_valid, y_valid = tables(seed, thinned=thinned)
-        tree = DecisionTreeClassifier(random_state=0).fit(X_train, y_train)
-        rng = np.random.default_rng(10**6 + seed)
-        rows = X_valid.to_numpy(dtype=np.float32)  # what the tree sees; skips the checks of many predict calls
-        baseline = np.mean(tree.predict(rows, check_input=False) == y_valid)
-        drops = {}
-        for j, column in enumerate(X_valid.columns):
-            shuffled = rows.copy()
-            scores = []
-            for _ in range(100 if thinned else 40):
-                shuffled[:, j] = rng.permutation(rows[:, j])
-                scores.append(np.mean(tree.predict(shuffled, check_input=False) == y_valid))
-            drops[column] = baseline - float(np.mean(scores))
-        _grader_side[key] = drops
-    return _grader_side[key]
+    X_train, y_train, X_valid, y_valid = tables(seed, thinned=thinned)
+    tree = DecisionTreeClassifier(random_state=0).fit(X_train, y_train)
+    rng = np.random.default_rng(10**6 + seed)
+    rows = X_valid.to_numpy(dtype=np.float32)  # what the tree sees; skips the checks of many predict calls
+    baseline = np.mean(tree.predict(rows, check_input=False) == y_valid)
+    drops = {}
+    for j, column in enumerate(X_valid.columns):
+        shuffled = rows.copy()
+        scores = []
+        for _ in range(100 if thinned else 40):
+            shuffled[:, j] = rng.permutation(rows[:, j])
+            scores.append(np.mean(tree.predict(shuffled, check_input=False) == y_valid))
+        drops[column] = baseline - float(np.mean(scores))
+    return drops
 
 
 def checked_report(result) -> dict:

@@ -8,7 +8,7 @@ import pytest
 from sklearn.tree import DecisionTreeClassifier
 
 from data.tree_tables import make_rule_table
-from mlkata import expect
+from mlkata import expect, shared
 
 KEYS = {"max_depth", "min_samples_leaf", "ccp_alpha"}
 DEFAULTS = {"max_depth": None, "min_samples_leaf": 1, "ccp_alpha": 0.0}
@@ -22,7 +22,6 @@ SCENARIO = {
     "on 4,000 fresh rows",
     "noise": "Refitted on 800 fresh rows whose labels are pure noise (30% ones)",
 }
-_refits: dict[str, tuple[float, float, float, int]] = {}  # one refit per (seed, table, choice)
 
 
 def validated_choice(choice) -> dict:
@@ -49,17 +48,18 @@ def validated_choice(choice) -> dict:
 
 def refit(choice: dict, seed: int, rule: str) -> tuple[float, float, float, int]:
     """Training and validation accuracy, the best possible validation accuracy, and the depth of the refitted tree."""
-    seed += SEED_OFFSET[rule]
-    key = json.dumps([seed, rule, choice], sort_keys=True)
-    if key not in _refits:
-        X, y, _ = make_rule_table(n=TRAIN_ROWS, rule=rule, seed=seed)
-        X_valid, y_valid, bayes = make_rule_table(n=4000, rule=rule, seed=seed + 1)
-        tree = DecisionTreeClassifier(random_state=0, **choice).fit(X, y)
-        accuracy = {
-            name: float(np.mean(tree.predict(a) == b)) for name, a, b in (("train", X, y), ("valid", X_valid, y_valid))
-        }
-        _refits[key] = (accuracy["train"], accuracy["valid"], float(np.mean(bayes == y_valid)), tree.get_depth())
-    return _refits[key]
+    return _refit(tuple(sorted(choice.items())), seed + SEED_OFFSET[rule], rule)  # choices alike share one refit
+
+
+@shared
+def _refit(choice: tuple, seed: int, rule: str) -> tuple[float, float, float, int]:
+    X, y, _ = make_rule_table(n=TRAIN_ROWS, rule=rule, seed=seed)
+    X_valid, y_valid, bayes = make_rule_table(n=4000, rule=rule, seed=seed + 1)
+    tree = DecisionTreeClassifier(random_state=0, **dict(choice)).fit(X, y)
+    accuracy = {
+        name: float(np.mean(tree.predict(a) == b)) for name, a, b in (("train", X, y), ("valid", X_valid, y_valid))
+    }
+    return accuracy["train"], accuracy["valid"], float(np.mean(bayes == y_valid)), tree.get_depth()
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
 """mlkata: machine-learning interview exercises graded by hidden, audited pytest graders."""
 
+from mlkata.cache import shared
 from mlkata.checks import (
     GradeFailure,
     as_array,
@@ -29,4 +30,5 @@ __all__ = [
     "expect_fast",
     "expect_rejected",
     "is_close",
+    "shared",
 ]

@@ -12,6 +12,7 @@ be read is graded as not submitted, with the reason; nothing one submission hold
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import tempfile
@@ -23,9 +24,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mlkata import layout, reports
+from mlkata.cache import CACHE_FOLDER
 from mlkata.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from mlkata.results import results_document, safe_text, write_json_atomically, write_text_atomically
-from mlkata.sessions import run_graders, stop_all
+from mlkata.sessions import close_hosts, run_graders, stop_all
 from mlkata.submissions import Refused, Submission, Unpacked, holds_notebooks, unpack
 
 NOT_SUBMITTED = "not submitted"
@@ -57,6 +59,8 @@ class GradingOptions:
     memory_mb: int = DEFAULT_MEMORY_MB
     formats: tuple[str, ...] = reports.FORMATS
     force: bool = False
+    cache: Path | None = None  # where the graders' shared work is kept across candidates and runs (cache.py)
+    threads: int | None = None  # BLAS and OpenMP threads per session: the cores shared by the jobs
 
 
 def _folder_name(name: str) -> str:
@@ -120,7 +124,13 @@ def grade_one(
         flags = [f"--mlkata-impl={tree}", f"--mlkata-seed={options.seed}", f"--mlkata-isolation={options.isolation}"]
         flags += [f"--mlkata-timeout={options.timeout:g}", f"--mlkata-memory={options.memory_mb}"]
         flags += [f"--mlkata-hide={path}" for path in hide]
-        session = run_graders(root, [e.grader for e in exercises if e.grader.is_file()], flags)
+        if options.cache is not None:
+            flags.append(f"--mlkata-cache={options.cache}")
+        graders = [e.grader for e in exercises if e.grader.is_file()]
+        # sandboxed candidates are graded one after another in a warm grading host; in-process ones each get
+        # a fresh process, so that no candidate's code shares a process with another's grading
+        reuse = options.isolation != "none"
+        session = run_graders(root, graders, flags, threads=options.threads, reuse=reuse)
         # pytest's 0 and 1 are a finished session; anything else (2: interrupted) left it part-graded,
         # and a part-graded candidate must not be written as if complete
         if session.returncode not in (0, 1) or not session.records:
@@ -194,6 +204,8 @@ def grade_cohort(
     """Grade every submission into ``out``; return their documents in submission order."""
     exercises = exercises if exercises is not None else layout.discover(root)
     out.mkdir(parents=True, exist_ok=True)
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+    options = replace(options, cache=options.cache or out.resolve() / CACHE_FOLDER, threads=options.threads or threads)
     write_json_atomically(out / COHORT_FILE, {"schema": 1, "seed": options.seed})
     # the candidate's process must see neither the submissions nor the results
     hide = sorted({s.source.resolve().parent for s in submissions} | {out.resolve()})
@@ -236,6 +248,8 @@ def grade_cohort(
         pool.shutdown(wait=False, cancel_futures=True)
         stop_all()
         raise
+    finally:
+        close_hosts()
     pool.shutdown()
     ordered = [documents[f] for f in folders if f in documents]
     write_cohort(out, ordered, options.formats)

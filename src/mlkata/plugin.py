@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from mlkata import layout, sandbox
+from mlkata import cache, layout, sandbox
 from mlkata.checks import GradeFailure
 from mlkata.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ISOLATIONS, Worker, WorkerFailure
 from mlkata.results import (
@@ -49,6 +49,7 @@ ISOLATION_HELP = (
 TIMEOUT_HELP = "the wall-clock limit of one call to candidate code, in seconds"
 MEMORY_HELP = "with process isolation: the candidate's address-space limit, in MB"
 HIDE_HELP = "with process isolation: another folder the candidate's process must not see (repeatable)"
+CACHE_HELP = "keep the graders' shared work (the reference's answers, refits) in this folder across runs"
 
 POINTS_MARKER = "points(n): the points a grader test is worth (default 1)"
 
@@ -126,6 +127,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--mlkata-timeout", dest="mlkata_timeout", type=float, metavar="SECONDS", help=TIMEOUT_HELP)
     group.addoption("--mlkata-memory", dest="mlkata_memory", type=int, metavar="MB", help=MEMORY_HELP)
     group.addoption("--mlkata-hide", dest="mlkata_hide", action="append", default=[], metavar="DIR", help=HIDE_HELP)
+    group.addoption("--mlkata-cache", dest="mlkata_cache", metavar="DIR", help=CACHE_HELP)
     parser.addini("mlkata_seed", SEED_HELP)
     parser.addini("mlkata_impl", IMPL_HELP)
     parser.addini("mlkata_results", RESULTS_HELP)
@@ -134,6 +136,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("mlkata_isolation", ISOLATION_HELP, default="none")
     parser.addini("mlkata_timeout", TIMEOUT_HELP, default=str(DEFAULT_TIMEOUT))
     parser.addini("mlkata_memory", MEMORY_HELP, default=str(DEFAULT_MEMORY_MB))
+    parser.addini("mlkata_cache", CACHE_HELP)
 
 
 def _graded_tree(config: pytest.Config, root: Path) -> Target:
@@ -197,6 +200,8 @@ def pytest_configure(config: pytest.Config) -> None:
     state.timeout = float(_option(config, "mlkata_timeout") or DEFAULT_TIMEOUT)
     state.memory_mb = int(_option(config, "mlkata_memory") or DEFAULT_MEMORY_MB)
     state.hide = [(config.invocation_params.dir / d).resolve() for d in config.getoption("mlkata_hide")]
+    cache_folder = _option(config, "mlkata_cache")
+    cache.configure(root, (config.invocation_params.dir / cache_folder).resolve() if cache_folder else None)
     plan = config.getoption("mlkata_audit")
     if plan:
         state.audit = json.loads(Path(plan).read_text(encoding="utf-8"))
@@ -284,7 +289,7 @@ def seed(mlkata_case: Case) -> int:
 def reference(mlkata_case: Case) -> Implementation:
     """The reference solution, for graders that compare with it (never shown to the candidate)."""
     root = mlkata_case.exercise.root / layout.SOLUTIONS_DIR
-    return Implementation(mlkata_case.exercise, Target(label=layout.SOLUTIONS_DIR, root=root))
+    return Implementation(mlkata_case.exercise, Target(label=layout.SOLUTIONS_DIR, root=root), shared=True)
 
 
 def _first_paragraph_of_assertion(error: BaseException) -> str:
@@ -394,8 +399,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytes
     )
 
 
-def _record_of(report: pytest.TestReport) -> dict | None:
-    return next((value for name, value in report.user_properties if name == "mlkata"), None)
+def _record_of(report: pytest.TestReport | pytest.CollectReport) -> dict | None:
+    # a collection report (a grader module that does not import) carries no record
+    return next((value for name, value in getattr(report, "user_properties", ()) if name == "mlkata"), None)
 
 
 def pytest_report_teststatus(report: pytest.TestReport, config: pytest.Config):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mlkata.cache import shared_call
 from mlkata.checks import GradeFailure
 from mlkata.layout import Exercise
 
@@ -177,11 +178,22 @@ def record_cpu(seconds: float) -> None:
 class Implementation:
     """The candidate's module for one exercise, reached only through copied-in, checked calls."""
 
-    def __init__(self, exercise: Exercise, target: Target, *, worker: Any = None, timeout: float | None = None):
+    def __init__(
+        self,
+        exercise: Exercise,
+        target: Target,
+        *,
+        worker: Any = None,
+        timeout: float | None = None,
+        shared: bool = False,
+    ):
         self.exercise = exercise
         self.target = target
         self.worker = worker  # an isolation.Worker that runs the candidate's code, or None: in this process
         self.timeout = timeout  # the wall-clock limit of one call in this process (a worker has its own)
+        # the reference's answers are the same for every candidate: computed once per arguments (shared.py),
+        # except while a grader times it, when the reference must really run
+        self.shared = shared
         if target.mutant is not None:
             self.files = [exercise.solution, target.mutant]
         elif target.module is not None:
@@ -207,6 +219,12 @@ class Implementation:
         """Call the candidate's ``name`` on copies of the arguments (in a worker process, when isolated)."""
         if self.worker is not None:
             return self.worker.call(self.exercise.relative_module, name, args, kwargs)
+        if self.shared and not _cpu_ledgers:
+            compute = lambda: self._call_here_on_copies(name, args, kwargs)  # noqa: E731
+            return shared_call(f"{self.exercise.id}:{name}", (args, kwargs), compute)
+        return self._call_here_on_copies(name, args, kwargs)
+
+    def _call_here_on_copies(self, name: str, args: tuple, kwargs: dict) -> Any:
         args, kwargs = copy.deepcopy((args, kwargs))
         return self._call_here(name, args, kwargs)
 
