@@ -107,3 +107,42 @@ def test_the_solution_losing_points_fails_the_audit(pytester, tiny_kit):
 def test_nothing_to_audit_is_an_error(pytester, tiny_kit):
     result = mlkata(pytester, "audit", "no_such_exercise")
     assert result.ret != 0
+
+
+STATISTICAL_TEST = '''
+
+@pytest.mark.points(1)
+def test_close_to_the_sum(impl, seed):
+    """A statistical check: within a measured distance of the sum."""
+    from mlkata import expect_at_most
+
+    expect_at_most(abs(impl.add(seed, 0.5) - seed - 0.5), 0.25, "add should be near the sum.", what="distance")
+'''
+
+
+def test_the_closest_call_of_each_statistical_check_is_recorded(pytester, tiny_kit):
+    grader = tiny_kit / "graders/evaluation/test_add.py"
+    grader.write_text(grader.read_text() + STATISTICAL_TEST)
+    result = mlkata(pytester, "audit", "--seeds", "2", "--jobs", "1", "--json", "audit.json")
+    result.stdout.fnmatch_lines(["*closest call of 1 statistical check(s): test_close_to_the_sum (distance) 0.25 *"])
+    (exercise,) = json.loads((pytester.path / "audit.json").read_text())["exercises"]
+    (margin,) = exercise["margins"]
+    assert margin["test"] == "test_close_to_the_sum" and margin["limit"] == 0.25 and margin["margin"] == 0.25
+    assert margin["target"] in ("solution", "alternative:with_operator") and margin["seed"] in (0, 1)
+    # graded outside an audit, a candidate's results carry no margins: limits are the grader's business
+    result = pytester.run(sys.executable, "-m", "pytest", "solutions/evaluation", "--mlkata-results=out.json")
+    tests = json.loads((pytester.path / "out.json").read_text())["exercises"][0]["tests"]
+    assert tests and all("margins" not in test for test in tests)
+
+
+def test_the_fairness_check_grades_no_mutant(pytester, tiny_kit):
+    # the flake run over many seeds: a surviving mutant is not its business, an alternative losing points is
+    (tiny_kit / "mutants/evaluation/add/same.py").write_text(
+        '"""The reference itself."""\n\n\ndef add(a, b):\n    return a + b\n'
+    )
+    result = mlkata(pytester, "audit", "--seeds", "2", "--jobs", "1", "--fair-only", "--json", "audit.json")
+    result.stdout.fnmatch_lines(["*alternative with_operator*full marks on 2/2 seeds", "*all graders valid"])
+    result.stdout.no_fnmatch_line("*mutant*")
+    assert result.ret == 0
+    (exercise,) = json.loads((pytester.path / "audit.json").read_text())["exercises"]
+    assert all(not mutant["scores"] for mutant in exercise["mutants"].values())

@@ -63,6 +63,7 @@ class ExerciseAudit:
     points: float = 0.0
     mutation: MutationAudit | None = None
     stub_root: Path | None = None  # where the kit's stub is graded from, when exercises/ holds an answer
+    with_mutants: bool = True  # False: the fairness check alone (reference, stub, alternatives)
     notes: list[str] = field(default_factory=list)
 
     def scores(self, target: str) -> dict[int, float]:
@@ -74,7 +75,7 @@ def _targets(audit: ExerciseAudit) -> list[dict]:
     return [
         {"label": SOLUTION, "root": str(exercise.root / layout.SOLUTIONS_DIR)},
         {"label": STUB, "root": str(audit.stub_root or exercise.root / layout.EXERCISES_DIR)},
-        *({"label": MUTANT_PREFIX + m.stem, "mutant": str(m)} for m in exercise.mutants),
+        *({"label": MUTANT_PREFIX + m.stem, "mutant": str(m)} for m in exercise.mutants if audit.with_mutants),
         *({"label": ALTERNATIVE_PREFIX + a.stem, "module": str(a)} for a in exercise.alternatives),
     ]
 
@@ -162,7 +163,7 @@ def _check_scores(audit: ExerciseAudit, seeds: list[int]) -> None:
     expected_targets = [
         SOLUTION,
         STUB,
-        *(MUTANT_PREFIX + m for m in audit.mistakes),
+        *(MUTANT_PREFIX + m for m in audit.mistakes if audit.with_mutants),
         *(ALTERNATIVE_PREFIX + a for a in audit.approaches),
     ]
     for target in expected_targets:
@@ -195,6 +196,25 @@ def unproven_tests(audit: ExerciseAudit) -> list[str]:
     return sorted(tests - killed)
 
 
+def closest_margins(audit: ExerciseAudit) -> list[dict]:
+    """Per statistical check (a test and the quantity it limits), the closest that any fair answer
+    (the reference, an alternative) came to its limit over the seeds: where a limit has too little room."""
+    fair = {SOLUTION, *(ALTERNATIVE_PREFIX + a for a in audit.approaches)}
+    closest: dict[tuple[str, str], dict] = {}
+    for record in audit.records:
+        if record.target not in fair:
+            continue
+        for margin in record.margins:
+            key = (record.test, margin["check"])
+            if key not in closest or margin["margin"] < closest[key]["margin"]:
+                closest[key] = {"test": record.test, **margin, "target": record.target, "seed": record.seed}
+    return [closest[key] for key in sorted(closest)]
+
+
+def _relative(margin: dict) -> float:
+    return margin["margin"] / max(abs(margin["limit"]), abs(margin["value"]), 1e-9)
+
+
 def run_audit(
     root: Path,
     exercises: list[layout.Exercise],
@@ -202,10 +222,20 @@ def run_audit(
     seeds: list[int],
     jobs: int,
     mutate_seeds: list[int] | None = None,
+    fair_only: bool = False,
 ) -> list[ExerciseAudit]:
-    """Audit ``exercises`` over ``seeds``; with ``mutate_seeds``, run the mutation audit too."""
+    """Audit ``exercises`` over ``seeds``; with ``mutate_seeds``, run the mutation audit too; with
+    ``fair_only``, grade only what must earn full marks (and the stub), not the mutants."""
     with tempfile.TemporaryDirectory(prefix="mlkata-kit-stubs-") as kit_stubs:
-        return _run_audit(root, exercises, seeds=seeds, jobs=jobs, mutate_seeds=mutate_seeds, kit_stubs=Path(kit_stubs))
+        return _run_audit(
+            root,
+            exercises,
+            seeds=seeds,
+            jobs=jobs,
+            mutate_seeds=mutate_seeds,
+            kit_stubs=Path(kit_stubs),
+            fair_only=fair_only,
+        )
 
 
 def _stub_in_place_of_an_answer(audit: ExerciseAudit, kit_stubs: Path) -> None:
@@ -229,6 +259,7 @@ def _run_audit(
     jobs: int,
     mutate_seeds: list[int] | None,
     kit_stubs: Path,
+    fair_only: bool = False,
 ) -> list[ExerciseAudit]:
     audits = []
     for exercise in exercises:
@@ -239,6 +270,7 @@ def _run_audit(
                 debug=is_debug(source),
                 mistakes={m.stem: layout.first_docstring_line(m) for m in exercise.mutants},
                 approaches={a.stem: layout.first_docstring_line(a) for a in exercise.alternatives},
+                with_mutants=not fair_only,
             )
         )
         _check_make_up(audits[-1])
@@ -336,6 +368,7 @@ def audit_document(
                     for name, approach in a.approaches.items()
                 },
                 "unproven_tests": unproven_tests(a),
+                "margins": closest_margins(a),
                 "mutation": a.mutation.document() if a.mutation is not None else None,
                 "violations": a.violations,
             }
@@ -363,7 +396,7 @@ def render_matrix(audits: list[ExerciseAudit], seeds: list[int]) -> list[str]:
         full = sum(1 for v in solution.values() if v >= audit.points)
         lines.append(f"       {'solution':<34}{_range(solution):>9}   full marks on {full}/{n} seeds")
         lines.append(f"       {'stub':<34}{_range(audit.scores(STUB)):>9}")
-        for name in audit.mistakes:
+        for name in audit.mistakes if audit.with_mutants else ():
             scores = audit.scores(MUTANT_PREFIX + name)
             rejected = sum(1 for v in scores.values() if v < audit.points)
             lines.append(f"       {'mutant ' + name:<34}{_range(scores):>9}   rejected on {rejected}/{n} seeds")
@@ -373,8 +406,16 @@ def render_matrix(audits: list[ExerciseAudit], seeds: list[int]) -> list[str]:
             lines.append(f"       {'alternative ' + name:<34}{_range(scores):>9}   full marks on {full}/{n} seeds")
         if audit.mutation is not None:
             lines.extend(f"       {line}" for line in audit.mutation.lines())
+        margins = closest_margins(audit)
+        if margins:
+            tightest = min(margins, key=_relative)
+            lines.append(
+                f"       closest call of {len(margins)} statistical check(s): {tightest['test']} ({tightest['check']}) "
+                f"{tightest['margin']:.3g} from its limit {tightest['limit']:.4g}, {tightest['target']} on seed "
+                f"{tightest['seed']}"
+            )
         unproven = unproven_tests(audit)
-        if unproven and audit.records:
+        if unproven and audit.records and audit.with_mutants:
             lines.append(f"       note: no mutant fails {', '.join(unproven)}")
         lines.extend(f"       note: {note}" for note in audit.notes)
         lines.extend(f"       ! {v}" for v in audit.violations)
@@ -401,6 +442,7 @@ def audit_main(
     jobs: int,
     json_path: Path | None,
     mutate_seeds: int | None = None,
+    fair_only: bool = False,
 ) -> int:
     """``mlkata audit``: the matrix on the terminal (and as JSON); 1 on any violation. With
     ``mutate_seeds``, the mutation audit over that many seeds as well."""
@@ -421,7 +463,7 @@ def audit_main(
     seed_list = list(range(seeds))
     mutate_list = list(range(mutate_seeds)) if mutate_seeds is not None else None
     start = time.perf_counter()
-    audits = run_audit(root, exercises, seeds=seed_list, jobs=jobs, mutate_seeds=mutate_list)
+    audits = run_audit(root, exercises, seeds=seed_list, jobs=jobs, mutate_seeds=mutate_list, fair_only=fair_only)
     seconds = time.perf_counter() - start
     for line in render_matrix(audits, seed_list):
         print(line)

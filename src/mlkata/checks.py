@@ -26,6 +26,36 @@ def expect(condition: bool, message: str) -> None:
         raise GradeFailure(message)
 
 
+_margins: list[dict] = []  # statistical checks' distances from their limits, since the last take_margins()
+
+
+def _note_margin(what: str, value: float, limit: float, margin: float) -> None:
+    _margins.append({"check": what, "value": float(value), "limit": float(limit), "margin": float(margin)})
+
+
+def expect_at_least(value: float, limit: float, message: str, *, what: str) -> None:
+    """Fail with ``message`` unless ``value >= limit``: a statistical check whose limit was measured.
+
+    ``what`` names the quantity (not the candidate's answer). The audit records how far each fair
+    answer stays from the limit, seed by seed, so that a limit too close to the reference shows.
+    """
+    _note_margin(what, value, limit, value - limit)
+    expect(value >= limit, message)
+
+
+def expect_at_most(value: float, limit: float, message: str, *, what: str) -> None:
+    """Fail with ``message`` unless ``value <= limit`` (see :func:`expect_at_least`)."""
+    _note_margin(what, value, limit, limit - value)
+    expect(value <= limit, message)
+
+
+def take_margins() -> list[dict]:
+    """The margins noted since the last call, which forgets them."""
+    taken = list(_margins)
+    _margins.clear()
+    return taken
+
+
 def _kind(value: Any) -> str:
     if isinstance(value, np.ndarray):
         return f"an array of dtype {value.dtype} and shape {value.shape}"

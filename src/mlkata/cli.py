@@ -41,8 +41,17 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from mlkata.audit import audit_main
 
     mutate_seeds = args.mutate_seeds if args.mutate else None
+    if args.fair_only and args.mutate:
+        print("mlkata audit: --fair-only grades no mutants; it cannot be combined with --mutate", file=sys.stderr)
+        return 2
     return audit_main(
-        _root(args), args.exercises, seeds=args.seeds, jobs=args.jobs, json_path=args.json, mutate_seeds=mutate_seeds
+        _root(args),
+        args.exercises,
+        seeds=args.seeds,
+        jobs=args.jobs,
+        json_path=args.json,
+        mutate_seeds=mutate_seeds,
+        fair_only=args.fair_only,
     )
 
 
@@ -177,6 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=2,
         metavar="N",
         help="seeds for --mutate: a generated mutant is killed when it loses points on any of them (default: 2)",
+    )
+    audit.add_argument(
+        "--fair-only",
+        action="store_true",
+        help="grade only the references, stubs and alternatives, no mutants: the flake check over many seeds "
+        "(--seeds 100)",
     )
     audit.set_defaults(run=cmd_audit)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from mlkata import cache, layout, sandbox
-from mlkata.checks import GradeFailure
+from mlkata.checks import GradeFailure, take_margins
 from mlkata.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, ISOLATIONS, Worker, WorkerFailure
 from mlkata.results import (
     ERROR,
@@ -351,6 +351,7 @@ def _graded_record(item: pytest.Item, call: pytest.CallInfo) -> TestRecord | Non
         pytest.exit(f"mlkata: {call.excinfo.value}", returncode=pytest.ExitCode.INTERNAL_ERROR)
     case = _case_of(item, state)
     outcome, message = _classify(call.excinfo)
+    margins = tuple(take_margins()) if state.audit is not None else ()
     marker = item.get_closest_marker("points")
     points = float(marker.args[0]) if marker and marker.args else 1.0
     return TestRecord(
@@ -362,7 +363,12 @@ def _graded_record(item: pytest.Item, call: pytest.CallInfo) -> TestRecord | Non
         message=message,
         target=case.target.label,
         seed=case.base_seed,
+        margins=margins,
     )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    take_margins()  # what earlier tests noted is theirs (or was not graded)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -428,7 +434,7 @@ class _Recorder:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         record = _record_of(report)
         if record is not None:
-            self.state.records.append(TestRecord(**record))
+            self.state.records.append(TestRecord.from_json(record))
 
 
 def _print_points(config: pytest.Config, state: GradingState) -> None:

@@ -34,9 +34,20 @@ class TestRecord:
     message: str
     target: str
     seed: int
+    # in an audit: how far each statistical check stayed from its limit (checks.expect_at_least/at_most)
+    margins: tuple[dict, ...] = ()
 
     def to_json(self) -> dict:
-        return asdict(self)
+        document = asdict(self)
+        if not self.margins:
+            del document["margins"]
+        else:
+            document["margins"] = list(self.margins)
+        return document
+
+    @classmethod
+    def from_json(cls, document: dict) -> TestRecord:
+        return cls(**{**document, "margins": tuple(document.get("margins", ()))})
 
 
 @dataclass(frozen=True)
@@ -136,7 +147,7 @@ def results_document(records: list[TestRecord], *, seed: int | None, implementat
 
 
 def records_from_document(document: dict) -> list[TestRecord]:
-    return [TestRecord(**test) for exercise in document["exercises"] for test in exercise["tests"]]
+    return [TestRecord.from_json(test) for exercise in document["exercises"] for test in exercise["tests"]]
 
 
 # What no report may carry raw: C0 controls but tab, newline and carriage return (XML 1.0 forbids them,
