@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from mlkata import layout
-from mlkata.stubs import MarkerError, is_debug, make_stub, stub_drift, stub_state
+from mlkata.stubs import MarkerError, is_debug, make_stub, stub_state
 
 from .conftest import REPO
 
@@ -123,8 +123,9 @@ def test_drift_is_reported(tmp_path):
     solution = tmp_path / "solution.py"
     stub = tmp_path / "stub.py"
     solution.write_text("def f():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION\n")
-    assert "missing" in stub_drift(solution, stub)
+    assert "missing" in stub_state(tmp_path, solution, stub).drift()
     stub.write_text(make_stub(solution.read_text()))
-    assert stub_drift(solution, stub) is None
-    stub.write_text(stub.read_text() + "# edited by hand\n")
-    assert "differs" in stub_drift(solution, stub)
+    assert stub_state(tmp_path, solution, stub).drift() is None
+    stub.write_text(stub.read_text() + "# edited by hand\n")  # outside git and never written by the kit: an answer
+    state = stub_state(tmp_path, solution, stub)
+    assert state.is_answer and state.drift() is None

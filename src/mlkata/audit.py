@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from mlkata import layout
 from mlkata.results import GRADER_ERROR, PASSED, TestRecord, summarise, write_json_atomically
 from mlkata.sessions import SessionResult, run_graders
-from mlkata.stubs import ANSWER_NOTE, is_debug, stub_state
+from mlkata.stubs import ANSWER_NOTE, StubState, is_debug, stub_state
 
 if TYPE_CHECKING:
     from mlkata.mutation import MutationAudit
@@ -121,13 +121,13 @@ def _tests_without_points(grader: Path) -> list[str]:
     return unmarked
 
 
-def _check_make_up(audit: ExerciseAudit) -> None:
+def _check_make_up(audit: ExerciseAudit, stub: StubState) -> None:
     exercise = audit.exercise
     if not exercise.grader.is_file():
         audit.violations.append(f"no grader at {exercise.grader}")
     elif unmarked := _tests_without_points(exercise.grader):
         audit.violations.append(f"tests without @pytest.mark.points: {', '.join(unmarked)}")
-    drift = stub_state(exercise.root, exercise.solution, exercise.stub).drift()
+    drift = stub.drift()
     if drift:
         audit.violations.append(f"stub drift: {drift} (run `mlkata stubs`)")
     if len(audit.mistakes) < MIN_MUTANTS:
@@ -238,10 +238,9 @@ def run_audit(
         )
 
 
-def _stub_in_place_of_an_answer(audit: ExerciseAudit, kit_stubs: Path) -> None:
+def _stub_in_place_of_an_answer(audit: ExerciseAudit, state: StubState, kit_stubs: Path) -> None:
     """A learner's answer in exercises/ is theirs: the audit grades the kit's stub in its place."""
     exercise = audit.exercise
-    state = stub_state(exercise.root, exercise.solution, exercise.stub)
     if state.is_answer:
         (kit_stubs / exercise.relative_module).parent.mkdir(parents=True, exist_ok=True)
         (kit_stubs / exercise.relative_module).write_text(state.generated, encoding="utf-8")
@@ -273,8 +272,9 @@ def _run_audit(
                 with_mutants=not fair_only,
             )
         )
-        _check_make_up(audits[-1])
-        _stub_in_place_of_an_answer(audits[-1], kit_stubs)
+        stub = stub_state(exercise.root, exercise.solution, exercise.stub)
+        _check_make_up(audits[-1], stub)
+        _stub_in_place_of_an_answer(audits[-1], stub, kit_stubs)
     # a chunk costs a session's start-up (about a second), so not one session per exercise
     size = math.ceil(len(audits) / (CHUNKS_PER_JOB * jobs))
     chunks = [[(a, _targets(a)) for a in audits[i : i + size]] for i in range(0, len(audits), size)]

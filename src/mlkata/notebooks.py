@@ -509,15 +509,15 @@ def _grade_module(kit: Path, exercise_id: str, module: str) -> dict[str, tuple[s
     [exercise] = layout.select(layout.discover(kit), [exercise_id])
     settings = course_settings(kit)
     with tempfile.TemporaryDirectory(prefix="mlkata-notebook-") as scratch:
-        tree, outcomes_file = Path(scratch, "answers"), Path(scratch, "outcomes.json")
+        tree = Path(scratch, "answers")
         (tree / exercise.relative_module).parent.mkdir(parents=True)
         (tree / exercise.relative_module).write_text(module, encoding="utf-8")
         options = [f"--rootdir={kit}", "-c", str(kit / "pyproject.toml"), f"--mlkata-impl={tree}"]
         options += [f"--mlkata-seed={settings.seed}", f"--mlkata-isolation={settings.isolation}"]
         options += [f"--mlkata-timeout={settings.timeout:g}", f"--mlkata-memory={settings.memory_mb}"]
-        options += ["-p", "mlkata.notebooks", f"--mlkata-item-outcomes={outcomes_file}"]
         session = run_graders(kit, [exercise.grader], options)
-        outcomes = json.loads(outcomes_file.read_text(encoding="utf-8")) if outcomes_file.is_file() else {}
+    # a record's test is the item's name with its parameters, which is how a notebook's test cells name them
+    outcomes = {record.test: (record.outcome, record.message) for record in session.records}
     if session.returncode not in (0, 1) or not outcomes:
         reason = _failure_reason(session.output)
         raise GradingUnavailable(f"{exercise_id} was not graded (pytest exit {session.returncode}): {reason}")
@@ -550,41 +550,6 @@ def grade_cell(exercise_id: str, item: str, namespace: dict) -> None:
     outcome, message = graded.get(item, ("grader error", f"no grader test {item!r} ran"))
     if outcome != "passed":
         raise NotPassed(f"[{outcome}] {message}")
-
-
-# a pytest plugin for the graders' session (``-p mlkata.notebooks``): each test item's outcome, by the
-# item's name with its parameters, which is how a notebook's test cells name them
-
-
-def pytest_addoption(parser) -> None:
-    parser.getgroup("mlkata").addoption(
-        "--mlkata-item-outcomes",
-        dest="mlkata_item_outcomes",
-        metavar="FILE",
-        help="write each grader test item's outcome and message to this JSON file (for notebook test cells)",
-    )
-
-
-def pytest_configure(config) -> None:
-    destination = config.getoption("mlkata_item_outcomes", None)
-    if destination:
-        config.pluginmanager.register(_ItemOutcomes(Path(destination)), "mlkata-item-outcomes")
-
-
-class _ItemOutcomes:
-    """Keeps each graded item's outcome and message, from the record the mlkata plugin attaches."""
-
-    def __init__(self, destination: Path) -> None:
-        self.destination = destination
-        self.outcomes: dict[str, tuple[str, str]] = {}
-
-    def pytest_runtest_logreport(self, report) -> None:
-        record = next((value for name, value in report.user_properties if name == "mlkata"), None)
-        if record is not None:
-            self.outcomes[report.nodeid.split("::", 1)[1]] = (record["outcome"], record["message"])
-
-    def pytest_sessionfinish(self) -> None:
-        self.destination.write_text(json.dumps(self.outcomes), encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------------------------

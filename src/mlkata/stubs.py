@@ -95,16 +95,6 @@ def make_stub(source: str, *, filename: str = "<solution>") -> str:
     return re.sub(r"\n{4,}", "\n\n\n", "\n".join(out)).rstrip("\n") + "\n"
 
 
-def stub_drift(solution: Path, stub: Path) -> str | None:
-    """Why ``stub`` is not what ``solution`` generates, or None when it is."""
-    expected = make_stub(solution.read_text(encoding="utf-8"), filename=str(solution))
-    if not stub.is_file():
-        return f"{stub} is missing"
-    if stub.read_text(encoding="utf-8") != expected:
-        return f"{stub} differs from what {solution} generates"
-    return None
-
-
 WRITTEN_RECORD = Path(".mlkata", "stubs.json")  # digests of the stubs `mlkata stubs` wrote, per kit
 
 
