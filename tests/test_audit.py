@@ -17,7 +17,7 @@ def test_a_valid_kit_passes_with_a_matrix_and_json(pytester, tiny_kit):
     result = mlkata(pytester, "audit", "--seeds", "3", "--jobs", "1", "--json", "audit.json")
     result.stdout.fnmatch_lines(
         [
-            "ok   evaluation/add: 5 points",
+            "ok   evaluation/add: 5 points, graded in *s",
             "*solution*5   full marks on 3/3 seeds",
             "*stub*0",
             "*mutant concatenates*rejected on 3/3 seeds",
@@ -34,6 +34,7 @@ def test_a_valid_kit_passes_with_a_matrix_and_json(pytester, tiny_kit):
     assert exercise["mutants"]["off_by_one"]["mistake"] == "Adds one too many."
     assert all(score < 5 for score in exercise["mutants"]["off_by_one"]["scores"].values())
     assert exercise["alternatives"]["with_operator"]["scores"] == {"0": 5, "1": 5, "2": 5}
+    assert 0 < exercise["seconds"] < document["seconds"] * 2  # where the audit's time went, exercise by exercise
 
 
 def test_an_alternative_losing_points_fails_the_audit(pytester, tiny_kit):

@@ -64,6 +64,7 @@ class ExerciseAudit:
     mutation: MutationAudit | None = None
     stub_root: Path | None = None  # where the kit's stub is graded from, when exercises/ holds an answer
     with_mutants: bool = True  # False: the fairness check alone (reference, stub, alternatives)
+    seconds: float = 0.0  # grading time, mutation audit included (summed over jobs)
     notes: list[str] = field(default_factory=list)
 
     def scores(self, target: str) -> dict[int, float]:
@@ -283,6 +284,7 @@ def _run_audit(
             continue
         for audit, _ in chunk:
             audit.records = [r for r in session.records if r.exercise == audit.exercise.id]
+            audit.seconds += session.seconds.get(audit.exercise.id, 0.0)
             if not audit.records:
                 tail = "\n".join(session.output.strip().splitlines()[-15:])
                 audit.violations.append(f"its graders produced no results:\n{tail}")
@@ -334,6 +336,7 @@ def _mutation_audit(root: Path, audits: list[ExerciseAudit], seeds: list[int], j
             for chunk, session in _grade(root, _slices(work, jobs), [seed], jobs, ("-p", "mlkata.mutation")):
                 for audit, _ in chunk:
                     records = [r for r in session.records if r.exercise == audit.exercise.id] if session else []
+                    audit.seconds += session.seconds.get(audit.exercise.id, 0.0) if session else 0.0
                     if session is not None and not records:
                         tail = "\n".join(session.output.strip().splitlines()[-15:])
                         audit.violations.append(f"a mutation session on seed {seed} produced no results:\n{tail}")
@@ -357,6 +360,7 @@ def audit_document(
                 "id": a.exercise.id,
                 "debug": a.debug,
                 "points": a.points,
+                "seconds": round(a.seconds, 2),
                 "solution": a.scores(SOLUTION),
                 "stub": a.scores(STUB),
                 "mutants": {
@@ -391,7 +395,7 @@ def render_matrix(audits: list[ExerciseAudit], seeds: list[int]) -> list[str]:
     for audit in audits:
         mark = "FAIL" if audit.violations else "ok"
         kind = " (debug)" if audit.debug else ""
-        lines.append(f"{mark:<5}{audit.exercise.id}{kind}: {audit.points:g} points")
+        lines.append(f"{mark:<5}{audit.exercise.id}{kind}: {audit.points:g} points, graded in {audit.seconds:.1f}s")
         solution = audit.scores(SOLUTION)
         full = sum(1 for v in solution.values() if v >= audit.points)
         lines.append(f"       {'solution':<34}{_range(solution):>9}   full marks on {full}/{n} seeds")

@@ -67,6 +67,7 @@ class GradingState:
     memory_mb: int = DEFAULT_MEMORY_MB
     hide: list[Path] = field(default_factory=list)
     workers: dict[Path, Worker] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # grading time by exercise id
 
     def fences(self) -> list[str]:
         """What stood between candidate code and the grader in this run."""
@@ -435,6 +436,11 @@ class _Recorder:
         record = _record_of(report)
         if record is not None:
             self.state.records.append(TestRecord.from_json(record))
+        # every phase's time (fixtures included) by exercise: where an audit's time goes
+        path = self.state.root / report.location[0]
+        if path.is_relative_to(self.state.graders):
+            exercise = layout.exercise_for_grader(self.state.root, path).id
+            self.state.seconds[exercise] = self.state.seconds.get(exercise, 0.0) + report.duration
 
 
 def _print_points(config: pytest.Config, state: GradingState) -> None:
@@ -463,6 +469,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     if destination:
         document = results_document(state.records, seed=state.seed, implementation=state.target.describe())
         document["isolation"] = state.fences()
+        if state.audit is not None:
+            document["seconds"] = state.seconds
         write_json_atomically(Path(config.invocation_params.dir, destination), document)
     # the learner's progress: only their own self-grading of the kit's exercises/, never an audit or another tree
     if state.audit is None and state.records and state.target.root == state.root / layout.EXERCISES_DIR:

@@ -22,6 +22,7 @@ class SessionResult:
     returncode: int
     output: str
     isolation: list[str]  # the fences that stood around candidate code ("in-process" when none)
+    seconds: dict[str, float]  # in an audit: grading time by exercise id
 
 
 # the variables through which numpy's BLAS and scikit-learn's OpenMP code size their thread pools
@@ -57,7 +58,7 @@ def run_graders(
             returncode, output = _run_process([sys.executable, "-m", "pytest", *arguments], root, env)
         document = json.loads(results.read_text(errors="replace")) if results.is_file() else {"exercises": []}
     records = records_from_document(document)
-    return SessionResult(records, returncode, output, document.get("isolation", []))
+    return SessionResult(records, returncode, output, document.get("isolation", []), document.get("seconds", {}))
 
 
 def _run_process(command: list[str], root: Path, env: dict[str, str]) -> tuple[int, str]:
