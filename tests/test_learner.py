@@ -227,6 +227,11 @@ def test_new_scaffolds_an_exercise_the_audit_rejects_until_it_is_finished(pytest
         ]
     )
     assert mlkata(pytester, "stubs", "--check").ret == 0
+    # the author rewrites the prompt: the scaffolded stub is the kit's, so `mlkata stubs` brings it along
+    solution = pytester.path / "solutions/evaluation/weighted_mean.py"
+    solution.write_text(solution.read_text().replace('"""', '"""Rewritten. ', 1))
+    assert mlkata(pytester, "stubs").ret == 0
+    assert mlkata(pytester, "stubs", "--check").ret == 0
     unfinished = mlkata(pytester, "audit", "weighted_mean", "--seeds", "2", "--jobs", "1")
     assert unfinished.ret == 1
     unfinished.stdout.fnmatch_lines(["*1 mutant(s); at least 3 are required", "*no 'difficulty: 1', '2' or '3' line*"])
@@ -241,7 +246,7 @@ def test_new_scaffolds_an_exercise_the_audit_rejects_until_it_is_finished(pytest
     assert finished.ret == 0, finished.stdout.str()
     finished.stdout.fnmatch_lines(["*all graders valid"])
     mlkata(pytester, "list").stdout.fnmatch_lines(
-        ["  weighted_mean  [*][.][.]  not attempted       -  TODO: a one-line*"]
+        ["  weighted_mean  [*][.][.]  not attempted       -  Rewritten. TODO: a one-line*"]
     )
 
 

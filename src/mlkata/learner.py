@@ -34,7 +34,7 @@ from mlkata.results import (
     outcome_lines,
     write_json_atomically,
 )
-from mlkata.stubs import make_stub
+from mlkata.stubs import make_stub, record_written
 from mlkata.style import Painter
 
 PROGRESS_DIR = ".mlkata"
@@ -446,6 +446,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         print(f"wrote {path.relative_to(root)}")
+    record_written(root, [files[exercise.stub]])  # the kit's stub, which `mlkata stubs` may replace, not an answer
     print(
         f"\n{exercise.id} is a working example (a weighted mean) to replace with your exercise; CONTRIBUTING.md "
         f"walks through it. Until it has a difficulty and three mutants, `mlkata audit {exercise.id}` fails."
