@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from mlkata import layout, reports
+from mlkata import analysis, layout, reports, similarity
 from mlkata.cache import CACHE_FOLDER
 from mlkata.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from mlkata.results import results_document, safe_text, write_json_atomically, write_text_atomically
@@ -184,11 +184,35 @@ def write_candidate(folder: Path, document: dict, formats: tuple[str, ...]) -> N
     write_json_atomically(folder / "results.json", document)
 
 
-def write_cohort(out: Path, documents: list[dict], formats: tuple[str, ...]) -> None:
+def write_cohort(
+    out: Path,
+    documents: list[dict],
+    formats: tuple[str, ...],
+    *,
+    submissions: dict[str, Submission] | None = None,
+    exercises: list[layout.Exercise] | None = None,
+) -> None:
+    """The cohort's files: the gradebook, the overview, and in cohort.json the item analysis and the pairs
+    of similar answers. ``submissions`` (by candidate folder) are read again for the text of their answers
+    to ``exercises``; a candidate without one, or refused, is compared with no one."""
+    submissions, exercises = submissions or {}, exercises or []
+    names = {d["folder"]: d.get("candidate") or d["implementation"] for d in documents if d.get("folder")}
+    refused = {d.get("folder") for d in documents if d.get("refused")}
+    readable = [folder for folder in names if folder in submissions and folder not in refused]
+    answers = {folder: similarity.read_answers(submissions[folder], exercises) for folder in readable}
+    stubs = {e.id: e.stub.read_text(encoding="utf-8") for e in exercises if e.stub.is_file()}
+    similar = [match.to_json(names) for match in similarity.similar_pairs(answers, stubs)]
+    try:
+        cohort = json.loads((out / COHORT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cohort = None
+    seed = documents[0].get("seed") if documents else None
+    cohort = {"schema": 1, "seed": seed, **(cohort if isinstance(cohort, dict) else {})}
+    write_json_atomically(out / COHORT_FILE, {**cohort, "items": analysis.item_analysis(documents), "similar": similar})
     if "csv" in formats:
         write_text_atomically(out / GRADEBOOK_FILE, reports.gradebook_csv(documents))
     if "html" in formats:
-        write_text_atomically(out / OVERVIEW_FILE, reports.cohort_html(documents))
+        write_text_atomically(out / OVERVIEW_FILE, reports.cohort_html(documents, similar=similar, answers=answers))
 
 
 def grade_cohort(
@@ -252,7 +276,8 @@ def grade_cohort(
         close_hosts()
     pool.shutdown()
     ordered = [documents[f] for f in folders if f in documents]
-    write_cohort(out, ordered, options.formats)
+    by_folder = dict(zip(folders, submissions, strict=True))
+    write_cohort(out, ordered, options.formats, submissions=by_folder, exercises=exercises)
     if failures:
         raise GradingFailed(f"{len(failures)} submission(s) could not be graded; run again to retry them")
     return ordered

@@ -15,6 +15,7 @@ import io
 from urllib.parse import quote
 from xml.etree import ElementTree
 
+from mlkata.analysis import item_analysis
 from mlkata.results import ERROR, NOT_ATTEMPTED, safe_data
 
 FORMATS = ("json", "csv", "junit", "gradescope", "html")
@@ -135,6 +136,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .cell { color: white; text-align: center; min-width: 3rem; font-variant-numeric: tabular-nums; }
 .status { font-weight: 600; } pre { white-space: pre-wrap; margin: 0; font-size: .85rem; }
 .meta { color: #616161; font-size: .9rem; } .refused { color: #c62828; font-weight: 600; }
+tr.item td { font-weight: 600; border-top: 1px solid #bdbdbd; } td.test { padding-left: 1.6rem; }
+td.flags { color: #c62828; } table.side { width: 100%; table-layout: fixed; } table.side td { width: 50%; }
+pre.code { white-space: pre; overflow-x: auto; } pre.code mark { background: #ffe082; }
 """
 
 
@@ -224,8 +228,79 @@ def _histogram_svg(shares: list[float], bins: int = 10) -> str:
     return "".join(parts)
 
 
-def cohort_html(documents: list[dict]) -> str:
-    """Candidates x exercises as a heat map (share of points per cell), and a histogram of totals."""
+def _statistic(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+def _item_row(label: str, item: dict, *, test: bool) -> str:
+    cells = [item["candidates"], _statistic(item["facility"]), _statistic(item["passed"])]
+    cells += [_statistic(item["point_biserial"]), _statistic(item["upper_lower"])]
+    numbers = "".join(f'<td class="num">{html.escape(str(cell))}</td>' for cell in cells)
+    kind = "test" if test else "item"
+    return (
+        f'<tr class="{kind}"><td class="{kind}">{html.escape(label)}</td>{numbers}'
+        f'<td class="flags">{html.escape(", ".join(item["flags"]))}</td></tr>'
+    )
+
+
+def _items_table(items: dict) -> str:
+    """The item analysis (analysis.item_analysis) as a table: a row per exercise, then one per grader test."""
+    rows = [
+        '<h2>Item analysis</h2><p class="meta">'
+        f"{items['candidates']} candidates counted, {items['not_submitted']} not submitted; discrimination from "
+        f"{items['min_candidates']} candidates. Facility: the mean share of points earned; passed: the share with "
+        "all of them; point-biserial: the correlation with the rest of the total; upper-lower: the facility of "
+        f"the top {items['group_share']:.0%} by total minus that of the bottom {items['group_share']:.0%}.</p>",
+        "<table><tr><th>exercise / test</th><th>counted</th><th>facility</th><th>passed</th>"
+        "<th>point-biserial</th><th>upper-lower</th><th>flags</th></tr>",
+    ]
+    for exercise in items["exercises"]:
+        rows.append(_item_row(exercise["id"], exercise, test=False))
+        rows += [_item_row(test["test"], test, test=True) for test in exercise["tests"]]
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def _code_with_marks(text: str | None, ranges: list) -> str:
+    """``text`` numbered line by line, the lines in ``ranges`` (first, last; from 1) marked; all of it escaped."""
+    if text is None:
+        return '<p class="meta">The answer could not be read again.</p>'
+    marked = {line for first, last in ranges for line in range(first, last + 1)}
+    lines = []
+    for number, line in enumerate(text.split("\n"), 1):
+        shown = f"{number:>4}  {html.escape(line)}"
+        lines.append(f"<mark>{shown}</mark>" if number in marked else shown)
+    return '<pre class="code">' + "\n".join(lines) + "</pre>"
+
+
+def _similarity_section(similar: list[dict], answers: dict) -> str:
+    """Each flagged pair's two answers side by side, the lines that match marked."""
+    parts = [
+        "<h2>Similar answers</h2>",
+        f'<p class="meta">{len(similar)} pair(s) of answers share more than chance would, after discounting the '
+        "starting code and what most of the cohort writes. Matching lines are marked.</p>",
+    ]
+    for pair in similar:
+        exercise, names, folders = pair["exercise"], pair["candidates"], pair["folders"]
+        texts = [(answers.get(folder) or {}).get(exercise) for folder in folders]
+        heading = f"{exercise}: {names[0]} and {names[1]}"
+        parts.append(
+            f"<h3>{html.escape(heading)}</h3>"
+            f'<p class="meta">{pair["containment"]:.0%} of the fingerprints of the shorter answer match '
+            f"({pair['matched']}).</p>"
+            f'<table class="side"><tr><th>{html.escape(names[0])}</th><th>{html.escape(names[1])}</th></tr><tr>'
+            + "".join(
+                f"<td>{_code_with_marks(text, lines)}</td>" for text, lines in zip(texts, pair["lines"], strict=True)
+            )
+            + "</tr></table>"
+        )
+    return "".join(parts)
+
+
+def cohort_html(documents: list[dict], *, similar: list[dict] | None = None, answers: dict | None = None) -> str:
+    """Candidates x exercises as a heat map (share of points per cell), a histogram of totals, the item
+    analysis, and, given ``similar`` (cohort.json's pairs) and ``answers`` (per candidate folder, the answer
+    text per exercise), the similar answers side by side."""
     documents = safe_data(documents)
     exercises = sorted({e["id"] for d in documents for e in d["exercises"]})
     header = "".join(f'<th title="{html.escape(x)}">{html.escape(x.rsplit("/", 1)[-1])}</th>' for x in exercises)
@@ -254,5 +329,8 @@ def cohort_html(documents: list[dict]) -> str:
         + "".join(rows)
         + "</table><h2>Total scores</h2>"
         + _histogram_svg(shares)
+        + _items_table(item_analysis(documents))
     )
+    if similar is not None:
+        body += _similarity_section(safe_data(similar), safe_data(answers or {}))
     return _page("mlkata: cohort", body)
