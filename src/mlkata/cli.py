@@ -65,7 +65,24 @@ def cmd_grade(args: argparse.Namespace) -> int:
     except Refused as error:
         print(f"mlkata grade: {error}", file=sys.stderr)
         return 2
-    if args.isolation == "process":
+    if args.scheduler is not None:
+        from mlkata.cluster import ClusterUnavailable, check_address, load_distributed
+
+        if args.jobs > 1:
+            print(
+                "mlkata grade: --jobs cannot be combined with --scheduler: on a cluster the workers' threads decide "
+                "how many candidates are graded at once (drop --jobs)",
+                file=sys.stderr,
+            )
+            return 2
+        try:
+            check_address(args.scheduler)
+            load_distributed()
+        except (ValueError, ClusterUnavailable) as error:
+            print(f"mlkata grade: {error}", file=sys.stderr)
+            return 2
+    # with --scheduler, candidate code runs on the workers, and each of them checks its sandbox
+    if args.isolation == "process" and args.scheduler is None:
         from mlkata.sandbox import SandboxUnavailable, check_available
 
         try:
@@ -74,7 +91,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
             print(f"mlkata grade: {error}", file=sys.stderr)
             return 2
     exercises = layout.select(layout.discover(root), args.exercises)
-    out = args.out or (Path("mlkata-grades") if len(submissions) > 1 else None)
+    out = args.out or (Path("mlkata-grades") if len(submissions) > 1 or args.scheduler else None)
     holding = next((p for p in args.submissions if out and out.resolve().is_relative_to(p.resolve())), None)
     if holding is not None:
         print(
@@ -116,7 +133,14 @@ def cmd_grade(args: argparse.Namespace) -> int:
         return 0
     try:
         documents = grade_cohort(
-            root, submissions, out, options, jobs=args.jobs, exercises=exercises, progress=print_progress
+            root,
+            submissions,
+            out,
+            options,
+            jobs=args.jobs,
+            exercises=exercises,
+            progress=print_progress,
+            scheduler=args.scheduler,
         )
     except KeyboardInterrupt:
         print(f"\ninterrupted: every candidate graded so far is in {out}; run again to resume", file=sys.stderr)
@@ -212,6 +236,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     grade.add_argument("--exercises", nargs="+", metavar="ID", help="exercise ids, names or topics (default: all)")
     grade.add_argument("--jobs", type=_positive, default=1, help="candidates graded side by side (default: 1)")
+    grade.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="grade on a Dask cluster: the scheduler's tcp://HOST:PORT; each worker grades with its own kit, "
+        "sandboxed (needs mlkata[cluster]; docs/cluster.md)",
+    )
     grade.add_argument("--seed", type=int, help="base seed (default: drawn, recorded in the results)")
     add_isolation_arguments(grade)
     grade.add_argument("--out", type=Path, help="write each candidate's results and the cohort's files here")

@@ -88,7 +88,7 @@ def candidate_folders(submissions: list[Submission]) -> list[str]:
     return folders
 
 
-def _fingerprint(unpacked: Unpacked | None) -> dict:
+def submission_fingerprint(unpacked: Unpacked | None) -> dict:
     """What tells a submission's results apart from another version's: the digest of its Python files
     and, from git, the commit graded; None for a refused submission."""
     return {"digest": unpacked and unpacked.digest, "commit": unpacked and unpacked.commit}
@@ -144,7 +144,7 @@ def grade_one(
         document.update(
             refused=refusal,
             notes=notes,
-            submission={"kind": submission.kind, **_fingerprint(unpacked)},
+            submission={"kind": submission.kind, **submission_fingerprint(unpacked)},
             isolation=session.isolation,
         )
     document["candidate"] = submission.name
@@ -164,9 +164,9 @@ def _up_to_date(folder: Path, submission: Submission, options: GradingOptions) -
         return None
     with tempfile.TemporaryDirectory(prefix="mlkata-check-") as scratch:
         try:
-            current = _fingerprint(unpack(submission, Path(scratch, "tree")))
+            current = submission_fingerprint(unpack(submission, Path(scratch, "tree")))
         except Refused:
-            current = _fingerprint(None)
+            current = submission_fingerprint(None)
     recorded = {key: document["submission"].get(key) for key in current}
     # the name as results.json holds it: a folder may pass to another candidate when the cohort changes
     same = document.get("seed") == options.seed and document.get("candidate") == safe_text(submission.name)
@@ -224,8 +224,10 @@ def grade_cohort(
     jobs: int = 1,
     exercises: list[layout.Exercise] | None = None,
     progress: Callable[[str], None] | None = None,
+    scheduler: str | None = None,
 ) -> list[dict]:
-    """Grade every submission into ``out``; return their documents in submission order."""
+    """Grade every submission into ``out``; return their documents in submission order. With ``scheduler``
+    (a Dask scheduler's address) the candidates are graded on that cluster's workers instead (cluster.py)."""
     exercises = exercises if exercises is not None else layout.discover(root)
     out.mkdir(parents=True, exist_ok=True)
     threads = max(1, (os.cpu_count() or 1) // jobs)
@@ -248,7 +250,12 @@ def grade_cohort(
         report(f"{done} candidate(s) already graded with seed {options.seed}: skipped (--force re-grades them)")
     started = time.perf_counter()
     failures: list[str] = []
-    pool = ThreadPoolExecutor(max_workers=jobs)
+    if scheduler is None:
+        pool = ThreadPoolExecutor(max_workers=jobs)
+    else:
+        from mlkata.cluster import ClusterExecutor
+
+        pool = ClusterExecutor(scheduler, root)
     futures = {pool.submit(grade_one, root, s, exercises, options, hide=hide): f for s, f in todo}
     try:
         for future in as_completed(futures):
