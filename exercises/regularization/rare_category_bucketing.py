@@ -18,7 +18,7 @@ Contract — ``bucket_categories(train_categories, test_categories, *, min_count
 
 Graded: exact codes on a generated click log; the training codes and mapping unchanged whatever the
 test rows are; the same codes whatever the order of the training rows; rare and unseen kept apart;
-the ``min_count`` boundary; int arrays; ``min_count=0`` refused.
+the ``min_count`` boundary; int arrays; ``min_count=0`` refused and ``min_count=1`` accepted.
 """
 
 import numpy as np

@@ -110,9 +110,25 @@ def test_min_count_boundary(impl, reference):
 
 
 @pytest.mark.points(1)
-def test_invalid_min_count_raises(impl, campaigns):
-    """Is min_count=0 refused with ValueError?"""
+def test_invalid_min_count_raises(impl, reference, campaigns):
+    """Is min_count=0 refused with ValueError, while min_count=1, the smallest valid value, keeps every category?"""
     expect_rejected(impl, "bucket_categories", {"min_count=0": (campaigns, {"min_count": 0})})
+    expect(
+        impl.raises(ValueError, "bucket_categories", *campaigns, min_count=1) is None,
+        "bucket_categories raised ValueError for min_count=1, which is valid: only min_count < 1 is refused. "
+        "With min_count=1 every training category keeps a code of its own.",
+    )
+    for side, got, want in zip(
+        ("training", "test"),
+        codes(impl, *campaigns, min_count=1),
+        codes(reference, *campaigns, min_count=1),
+        strict=True,
+    ):
+        expect(
+            np.array_equal(got, want),
+            f"{SCENARIO}, with min_count=1 the {side} codes are wrong. Every training category is then kept, so the "
+            f"rare bucket stays empty and only new campaigns get the unseen code. {CONTRACT}",
+        )
 
 
 @pytest.mark.points(1)

@@ -63,6 +63,31 @@ def test_heuristic_ranks_better_than_chance(candidate_scores, data):
     )
 
 
+RISKIER = {
+    "more support tickets": lambda f: f.assign(support_tickets=f["support_tickets"] + 1),
+    "a younger account": lambda f: f.assign(tenure_days=np.floor(f["tenure_days"] / 2)),
+    # minutes shrink with the sessions, so that a rule on minutes per session sees the same habits
+    "half the recent sessions and minutes": lambda f: f.assign(
+        sessions_28d=f["sessions_28d"] // 2,
+        minutes_28d=f["minutes_28d"] * np.where(f["sessions_28d"] > 0, (f["sessions_28d"] // 2) / f["sessions_28d"], 1),
+    ),
+}
+
+
+@pytest.mark.points(2)
+def test_heuristic_points_the_right_way(impl, candidate_scores, data):
+    """Does the rule of thumb never score a customer lower for more tickets, a younger account or less activity?"""
+    train, test_features, _ = data
+    for change, riskier in RISKIER.items():
+        moved = ladder(impl, train, riskier(test_features))["heuristic"] - candidate_scores["heuristic"]
+        expect(
+            np.all(moved >= -1e-12),
+            f"{SCENARIO}, giving every test customer {change} lowered the heuristic score of {np.sum(moved < -1e-12)} "
+            "of them. Churn rises with support tickets and falls with tenure and recent activity: every part of "
+            "the rule should point the risky way.",
+        )
+
+
 @pytest.mark.points(3)
 def test_logistic_model_is_well_fitted(reference, candidate_scores, data):
     """Does the logistic regression rank held-out churners as well as a standardised, regularised fit does?"""

@@ -5,7 +5,8 @@ Score the test customers three ways, each trained on the training table only:
 
 1. ``"prior"``: the training base rate for everyone — what you know with no features at all;
 2. ``"heuristic"``: a rule of thumb of your choice on tenure and recent activity (for example one
-   point for a young account, one for few sessions): any score where higher means riskier;
+   point for a young account, one for few sessions): any score where higher means riskier, that
+   never falls when a customer has more support tickets, a younger account or less recent activity;
 3. ``"logistic"``: a regularised logistic regression on all the features, in a scikit-learn
    pipeline that standardises them first (their scales differ by three orders of magnitude).
 
@@ -19,7 +20,8 @@ Contract — ``baseline_ladder(train, test_features)``:
   are in the test set: scoring a subset of the test rows gives those rows the same scores.
 
 Graded (with held-out test labels the function never sees): the prior is constant and equal to
-the training base rate; the heuristic ranks churners clearly better than chance; the logistic model
+the training base rate; the heuristic ranks churners clearly better than chance and never scores a
+customer lower for more tickets, a younger account or fewer sessions and minutes; the logistic model
 reaches an average precision several times the base rate, and its scores do not move when minutes
 are given in hours and tenure in weeks; each test row's score is the same when scored alone with a
 few other rows (drawn at random, or the longest-standing customers).
