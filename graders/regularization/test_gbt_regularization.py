@@ -1,6 +1,5 @@
 """Graders for regularization/gbt_regularization: the grader refits the candidate's choice on fresh data."""
 
-import json
 import math
 import numbers
 
@@ -11,7 +10,7 @@ from sklearn.metrics import roc_auc_score
 from threadpoolctl import threadpool_limits
 
 from data.click_log import FEATURES, make_click_log
-from mlkata import GradeFailure, expect
+from mlkata import GradeFailure, expect, shared
 
 MODEL_KEYS = {"learning_rate", "max_iter", "max_leaf_nodes", "max_depth", "min_samples_leaf", "l2_regularization"}
 TREATMENT_KEYS = {"min_campaign_count", "drop_features"}
@@ -22,7 +21,6 @@ SCENARIO = "Refitted on 3,000 fresh impressions and scored on a fresh validation
 # 0.028-0.097, 15 leaves of at least 100 rows 0.104-0.169; merging rare campaigns under default trees 0.236-0.315,
 # scikit-learn's defaults 0.276-0.375, deep trees 0.376-0.480
 GAP_LIMIT = 0.2
-_refits: dict[str, tuple[float, float]] = {}  # one refit per (seed, choice): targets that agree share it
 
 
 def validated_choice(choice) -> dict:
@@ -52,34 +50,37 @@ def validated_choice(choice) -> dict:
 
 def refit(choice: dict, seed: int) -> tuple[float, float]:
     """Train and validation AUC of the candidate's choice, refitted on the grader's own data."""
-    key = json.dumps([seed, choice], sort_keys=True, default=repr)
-    if key not in _refits:
-        train, train_clicks = make_click_log(seed=seed)
-        valid, valid_clicks = make_click_log(seed=seed + 1, n=VALIDATION_ROWS)
-        counts = train["campaign"].value_counts()
-        kept = counts[counts >= choice.get("min_campaign_count", 1)].index
+    return _refit(tuple(sorted(choice.items())), seed)  # candidates who chose alike share one refit
 
-        def treat(frame: pd.DataFrame) -> pd.DataFrame:
-            frame = frame.assign(campaign=frame["campaign"].where(frame["campaign"].isin(kept), -1))
-            return frame.drop(columns=list(choice.get("drop_features", [])))
 
-        params = {k: v for k, v in choice.items() if k in MODEL_KEYS}
-        # one thread: the model is small, and threads only contend on a shared grading machine
-        with threadpool_limits(limits=1):
-            try:
-                model = HistGradientBoostingClassifier(early_stopping=False, random_state=0, **params)
-                model.fit(treat(train), train_clicks)
-            except (ValueError, TypeError) as error:  # scikit-learn refusing a value the candidate chose
-                raise GradeFailure(
-                    f"HistGradientBoostingClassifier refused the settings choose_hyperparameters returned: {error} "
-                    "Return only values the model accepts for each parameter (a number where a number is "
-                    "expected, within its range), or leave a parameter out to keep scikit-learn's default."
-                ) from None
-            _refits[key] = (
-                roc_auc_score(train_clicks, model.predict_proba(treat(train))[:, 1]),
-                roc_auc_score(valid_clicks, model.predict_proba(treat(valid))[:, 1]),
-            )
-    return _refits[key]
+@shared
+def _refit(settings: tuple, seed: int) -> tuple[float, float]:
+    choice = dict(settings)
+    train, train_clicks = make_click_log(seed=seed)
+    valid, valid_clicks = make_click_log(seed=seed + 1, n=VALIDATION_ROWS)
+    counts = train["campaign"].value_counts()
+    kept = counts[counts >= choice.get("min_campaign_count", 1)].index
+
+    def treat(frame: pd.DataFrame) -> pd.DataFrame:
+        frame = frame.assign(campaign=frame["campaign"].where(frame["campaign"].isin(kept), -1))
+        return frame.drop(columns=list(choice.get("drop_features", [])))
+
+    params = {k: v for k, v in choice.items() if k in MODEL_KEYS}
+    # one thread: the model is small, and threads only contend on a shared grading machine
+    with threadpool_limits(limits=1):
+        try:
+            model = HistGradientBoostingClassifier(early_stopping=False, random_state=0, **params)
+            model.fit(treat(train), train_clicks)
+        except (ValueError, TypeError) as error:  # scikit-learn refusing a value the candidate chose
+            raise GradeFailure(
+                f"HistGradientBoostingClassifier refused the settings choose_hyperparameters returned: {error} "
+                "Return only values the model accepts for each parameter (a number where a number is "
+                "expected, within its range), or leave a parameter out to keep scikit-learn's default."
+            ) from None
+        return (
+            roc_auc_score(train_clicks, model.predict_proba(treat(train))[:, 1]),
+            roc_auc_score(valid_clicks, model.predict_proba(treat(valid))[:, 1]),
+        )
 
 
 @pytest.fixture(scope="module")
