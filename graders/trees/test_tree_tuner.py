@@ -8,7 +8,7 @@ import pytest
 from sklearn.tree import DecisionTreeClassifier
 
 from data.tree_tables import make_rule_table
-from mlkata import expect, shared
+from mlkata import expect, expect_at_least, expect_at_most, shared
 
 KEYS = {"max_depth", "min_samples_leaf", "ccp_alpha"}
 DEFAULTS = {"max_depth": None, "min_samples_leaf": 1, "ccp_alpha": 0.0}
@@ -93,11 +93,13 @@ def test_validation_accuracy_near_the_best_possible(fits, rule):
     # GridSearchCV 0.000-0.044, the pruning path 0.000-0.044; over 40 seeds a grid of depths 1-3 only 0.123-0.245
     # (five conditions), chosen on the training score 0.092-0.168, deep trees only 0.090-0.166, the worst size
     # 0.149-0.245
-    expect(
-        valid >= best - 0.065,
+    expect_at_least(
+        valid,
+        best - 0.065,
         f"{SCENARIO[rule]}, your tree's accuracy is well below what the clean rule reaches on the same rows. A full "
         "tree memorises the flipped labels; a tree too shallow cannot express the rule. Pick the size that does "
         "best on held-out folds of your training rows, from a grid of small and deep trees.",
+        what="validation accuracy against the clean rule's",
     )
 
 
@@ -109,10 +111,12 @@ def test_small_train_validation_gap(fits, rule):
     # training minus validation accuracy, on either rule: over 150 seeds the reference -0.030 to 0.043, GridSearchCV
     # -0.030 to 0.047, the pruning path -0.028 to 0.076; over 40 seeds chosen on the training score 0.248-0.319,
     # deep trees only 0.222-0.308
-    expect(
-        train - valid <= 0.15,
+    expect_at_most(
+        train - valid,
+        0.15,
         f"{SCENARIO[rule]}, your tree fits its training rows far better than new ones (accuracy {train:.2f} against "
         f"{valid:.2f}): it is learning the flipped labels by heart. Was the size chosen on the training score?",
+        what="training minus validation accuracy",
     )
 
 

@@ -6,7 +6,7 @@ import sklearn.cluster  # noqa: F401 - loads the OpenMP runtime, so that the lim
 from threadpoolctl import threadpool_limits
 
 from data.cluster_shapes import make_gaussian_noise, make_separated_blobs, make_square_of_blobs
-from mlkata import as_float, expect, expect_rejected
+from mlkata import as_float, expect, expect_at_least, expect_at_most, expect_rejected
 
 PAIRS = 3
 
@@ -47,10 +47,12 @@ def noise_score(impl, seed):
 # the two tests below are each credited only when the score also tells blobs and noise apart: a constant (1 or 0)
 # passes one of them by itself
 def expect_blobs_above_noise(blobs_score: float, noise_score: float) -> None:
-    expect(
-        blobs_score - noise_score >= 0.5,
+    expect_at_least(
+        blobs_score - noise_score,
+        0.5,
         f"Your stability is {blobs_score:.2f} on well-separated blobs and {noise_score:.2f} on {NOISE}: a "
         "stability score must tell segments that survive resampling from segments that do not.",
+        what="stability on blobs minus stability on noise",
     )
 
 
@@ -59,12 +61,14 @@ def test_separated_blobs_are_stable(blobs_score, noise_score):
     """On blobs 10 standard deviations apart, clustered with the right k, is the score near 1?"""
     # over 40 seeds: the reference 1.000 on every seed; comparing raw labels at most 0.667, filling the rows a
     # subsample left out with a dummy label 0.43-0.51, aligning the label arrays by position about 0
-    expect(
-        blobs_score >= 0.9,
+    expect_at_least(
+        blobs_score,
+        0.9,
         f"On 3 to 6 round blobs 10 standard deviations apart, clustered with the true k ({PAIRS} pairs of 80% "
         f"subsamples), your stability is {blobs_score:.2f}: every k-means fit finds the same blobs here. "
         "k-means numbers its clusters arbitrarily, so compare partitions with the adjusted Rand index, not "
         "label by label; and compare them only on the rows that are in both subsamples, matched by row.",
+        what="stability on separated blobs",
     )
     expect_blobs_above_noise(blobs_score, noise_score)
 
@@ -74,11 +78,13 @@ def test_noise_is_unstable(blobs_score, noise_score):
     """On high-dimensional Gaussian noise, where k-means splits every subsample differently, is the score low?"""
     # over 40 seeds: the reference 0.01-0.20 and a hand-written pair-counting ARI 0.03-0.23; comparing raw
     # labels 0.19-0.50
-    expect(
-        noise_score <= 0.4,
+    expect_at_most(
+        noise_score,
+        0.4,
         f"On {NOISE}, your stability is {noise_score:.2f}, as if k-means found the same groups in every "
         "subsample; there are none. A share of matching label numbers is not an agreement measure: "
         "use the adjusted Rand index, which is about 0 for chance agreement.",
+        what="stability on Gaussian noise",
     )
     expect_blobs_above_noise(blobs_score, noise_score)
 
@@ -94,12 +100,13 @@ def test_mean_over_the_pairs(impl, seed):
     # one of the rare pairs in between (3 in 1,000 pairs; a median inside [0.1, 0.9] on 1 of 60 seeds), hence two
     # calls with two seeds
     score = min(scores, key=lambda value: min(value - 0.1, 0.9 - value))
-    expect(
-        0.1 <= score <= 0.9,
+    message = (
         "On four identical blobs at the corners of a square, with k=2 and 41 pairs of subsamples, your stability "
         f"is {score:.2f}. Top against bottom and left against right are equally good splits, so about half the "
-        "pairs agree (index about 1) and half do not (about 0): the score is the mean over the pairs.",
+        "pairs agree (index about 1) and half do not (about 0): the score is the mean over the pairs."
     )
+    expect_at_least(score, 0.1, message, what="stability on a square of blobs (lower end)")
+    expect_at_most(score, 0.9, message, what="stability on a square of blobs (upper end)")
 
 
 @pytest.mark.points(2)
@@ -125,10 +132,12 @@ def test_limits_are_allowed(impl, seed):
     """Are share=1, k=2 and a subsample of exactly k rows (share 0.7 of 4 rows, rounded to 3) accepted?"""
     points, _ = make_separated_blobs(k=2, seed=seed + 1)
     score = stability(impl, points, 2, seed % 1000, share=1.0)
-    expect(
-        score >= 0.9,
+    expect_at_least(
+        score,
+        0.9,
         f"On two blobs 10 standard deviations apart, with share=1 and k=2 (both allowed), your stability is "
         f"{score:.2f}: every subsample holds every row, and every fit finds the two blobs.",
+        what="stability on two blobs with share 1",
     )
     four = np.array([[0.0, 0.0], [0.3, 0.0], [5.0, 5.0], [10.0, 0.0]])
     expect(
