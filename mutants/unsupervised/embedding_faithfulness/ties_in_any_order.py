@@ -1,0 +1,13 @@
+"""Sorts distances with numpy's default (unstable) sort, so equal distances come in no set order."""
+
+import numpy as np
+from scipy.spatial.distance import pdist, squareform
+
+
+def _ranks(points):
+    distances = squareform(pdist(points))
+    np.fill_diagonal(distances, np.inf)
+    order = np.argsort(distances, axis=1)
+    ranks = np.empty_like(order)
+    np.put_along_axis(ranks, order, np.arange(1, len(points) + 1)[None, :], axis=1)
+    return ranks
