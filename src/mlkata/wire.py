@@ -4,7 +4,8 @@ What a candidate's function receives and returns crosses between the grader's pr
 worker that runs candidate code as a frame: a JSON tree, plus raw buffers for numpy arrays. Only
 plain values survive the trip (None, bools, numbers, strings, lists, tuples, sets, dicts, numpy
 arrays and scalars of non-object dtypes, object arrays of plain scalars, pandas Series, Index,
-DataFrames, Timestamps and Timedeltas); decoding builds fresh instances of those types, so nothing
+DataFrames, Timestamps and Timedeltas, SciPy sparse matrices and arrays, which arrive in CSR form,
+their structure checked); decoding builds fresh instances of those types, so nothing
 the candidate defined (an ``__eq__`` that is always true, say) ever reaches a grader.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import json
 import struct
+import sys
 import time
 from typing import Any, BinaryIO
 
@@ -22,6 +24,7 @@ MAX_FRAME_BYTES = 1 << 30  # one call's inputs or result; more is refused, not r
 MAX_DEPTH = 64
 _LENGTH = struct.Struct(">Q")
 _SCALARS = (type(None), bool, int, float, str)
+_CSR_PARTS = ("data", "indices", "indptr")
 
 
 class WireError(ValueError):
@@ -59,6 +62,12 @@ def _encode(value: Any, buffers: list[bytes], depth: int) -> Any:
         return {"t": "scalar", "array": _encode_array(np.asarray(value), buffers)}
     if isinstance(value, np.ndarray):
         return _encode_array(value, buffers)
+    sparse = sys.modules.get("scipy.sparse")  # never imported here: a sparse value means scipy is loaded
+    if sparse is not None and sparse.issparse(value):
+        matrix = value.tocsr()
+        parts = {name: _encode_array(np.asarray(getattr(matrix, name)), buffers) for name in _CSR_PARTS}
+        kind = "array" if isinstance(value, sparse.sparray) else "matrix"
+        return {"t": "csr", "kind": kind, "shape": [int(n) for n in matrix.shape], **parts}
     if isinstance(value, pd.Timestamp):
         return {"t": "timestamp", "v": value.isoformat()}
     if isinstance(value, pd.Timedelta):
@@ -137,6 +146,25 @@ def _decode_array(node: dict, buffers: list[bytes]) -> np.ndarray:
     return np.frombuffer(buffers[int(node["buffer"])], dtype=dtype).reshape(shape).copy()
 
 
+def _decode_csr(node: dict, buffers: list[bytes]) -> Any:
+    from scipy import sparse
+
+    parts = [node[name] for name in _CSR_PARTS]
+    if not all(isinstance(part, dict) and part.get("t") == "array" for part in parts):
+        raise WireError("a sparse matrix whose parts are not numeric arrays")
+    data, indices, indptr = (_decode_array(part, buffers) for part in parts)
+    shape = tuple(int(n) for n in node["shape"])
+    if len(shape) != 2 or min(shape) < 0 or indices.dtype.kind not in "iu" or indptr.dtype.kind not in "iu":
+        raise WireError("a sparse matrix with a malformed shape or index arrays")
+    build = sparse.csr_array if node.get("kind") == "array" else sparse.csr_matrix
+    try:
+        matrix = build((data, indices, indptr), shape=shape)
+        matrix.check_format(full_check=True)  # indices in range, indptr monotone: safe for any operation
+    except (ValueError, TypeError, IndexError) as error:
+        raise WireError(f"a malformed sparse matrix: {error}") from None
+    return matrix
+
+
 def _decode_float(item: Any) -> Any:
     if isinstance(item, dict) and item.get("t") == "float" and item.get("v") in ("nan", "inf", "-inf"):
         return float(item["v"])
@@ -180,6 +208,8 @@ def _decode(node: Any, buffers: list[bytes], depth: int, budget: _Budget) -> Any
         return _decode_array(node, buffers)
     if tag == "scalar":
         return _decode_array(node["array"], buffers)[()]
+    if tag == "csr":
+        return _decode_csr(node, buffers)
     if tag == "timestamp":
         return pd.Timestamp(str(node["v"]))
     if tag == "timedelta":
