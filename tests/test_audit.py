@@ -147,3 +147,28 @@ def test_the_fairness_check_grades_no_mutant(pytester, tiny_kit):
     assert result.ret == 0
     (exercise,) = json.loads((pytester.path / "audit.json").read_text())["exercises"]
     assert all(not mutant["scores"] for mutant in exercise["mutants"].values())
+
+
+def test_a_mutant_is_graded_in_full_on_the_first_seed_and_until_it_loses_points_after(pytester, tiny_kit):
+    mutant = tiny_kit / "mutants/evaluation/add/off_by_one.py"
+    plan = {
+        "seeds": [0, 1],
+        "targets": {"evaluation/add": [{"label": "mutant:off_by_one", "mutant": str(mutant)}]},
+        "until_rejected": ["mutant:off_by_one"],
+        "graded_in_full": [0],
+    }
+    (pytester.path / "plan.json").write_text(json.dumps(plan))
+    pytester.run(
+        sys.executable,
+        "-m",
+        "pytest",
+        "graders",
+        "--mlkata-audit=plan.json",
+        "--mlkata-results=out.json",
+        "-p",
+        "no:randomly",
+    )
+    tests = json.loads((pytester.path / "out.json").read_text())["exercises"]
+    graded = {exercise["seed"]: [t["outcome"] for t in exercise["tests"]] for exercise in tests}
+    assert len(graded[0]) == 4, "the first seed grades every test: it tells which tests some mutant fails"
+    assert graded[1] == ["incorrect"], "after the first seed, one lost test is enough to reject a mutant"

@@ -49,6 +49,7 @@ MIN_TARGETS_PER_SESSION = 40
 SOLUTION = "solution"
 STUB = "stub"
 MUTANT_PREFIX = "mutant:"
+GENERATED_PREFIX = "generated:"  # a mutant made by the mutation audit (mutation.py)
 ALTERNATIVE_PREFIX = "alternative:"
 
 
@@ -85,22 +86,30 @@ Chunk = list[tuple[ExerciseAudit, list[dict]]]  # what one session grades: exerc
 
 
 def _grade(
-    root: Path, chunks: list[Chunk], seeds: list[int], jobs: int, options: tuple[str, ...] = ()
+    root: Path, chunks: list[Chunk], seeds: list[int], jobs: int, *, graded_in_full: list[int]
 ) -> Iterator[tuple[Chunk, SessionResult | None]]:
     """Grade each chunk over ``seeds`` in a pytest session of its own, ``jobs`` sessions at a time;
-    the session is None for a chunk without graders."""
+    the session is None for a chunk without graders. A mutant (hand-written or generated) needs only
+    to lose points: on seeds other than ``graded_in_full`` its remaining tests are skipped once one
+    fails (the full grading of the first seed tells which tests some mutant fails)."""
     threads = max(1, (os.cpu_count() or 1) // jobs)
 
     def grade_chunk(chunk: Chunk) -> tuple[Chunk, SessionResult | None]:
         graders = list(dict.fromkeys(a.exercise.grader for a, _ in chunk if a.exercise.grader.is_file()))
         if not graders:
             return chunk, None
-        plan = {"seeds": seeds, "targets": {audit.exercise.id: targets for audit, targets in chunk}}
+        until_rejected = [t["label"] for _, targets in chunk for t in targets if _is_mutant(t["label"])]
+        plan = {
+            "seeds": seeds,
+            "targets": {audit.exercise.id: targets for audit, targets in chunk},
+            "until_rejected": until_rejected,
+            "graded_in_full": graded_in_full,
+        }
         # a plan file of its own: audits run side by side in one checkout must not read each other's
         with tempfile.NamedTemporaryFile("w", prefix="mlkata-audit-plan-", suffix=".json", delete=False) as handle:
             json.dump(plan, handle)
         try:
-            return chunk, run_graders(root, graders, [f"--mlkata-audit={handle.name}", *options], threads=threads)
+            return chunk, run_graders(root, graders, [f"--mlkata-audit={handle.name}"], threads=threads)
         finally:
             Path(handle.name).unlink(missing_ok=True)
 
@@ -108,6 +117,10 @@ def _grade(
     # chunk instead of idling beside one that drew the slowest
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(grade_chunk, chunks)
+
+
+def _is_mutant(label: str) -> bool:
+    return label.startswith((MUTANT_PREFIX, GENERATED_PREFIX))
 
 
 def _tests_without_points(grader: Path) -> list[str]:
@@ -279,7 +292,7 @@ def _run_audit(
     # a chunk costs a session's start-up (about a second), so not one session per exercise
     size = math.ceil(len(audits) / (CHUNKS_PER_JOB * jobs))
     chunks = [[(a, _targets(a)) for a in audits[i : i + size]] for i in range(0, len(audits), size)]
-    for chunk, session in _grade(root, chunks, seeds, jobs):
+    for chunk, session in _grade(root, chunks, seeds, jobs, graded_in_full=seeds[:1]):
         if session is None:
             continue
         for audit, _ in chunk:
@@ -333,7 +346,7 @@ def _mutation_audit(root: Path, audits: list[ExerciseAudit], seeds: list[int], j
                 for audit in audits
                 if audit.mutation is not None and (alive := audit.mutation.alive())
             ]
-            for chunk, session in _grade(root, _slices(work, jobs), [seed], jobs, ("-p", "mlkata.mutation")):
+            for chunk, session in _grade(root, _slices(work, jobs), [seed], jobs, graded_in_full=[]):
                 for audit, _ in chunk:
                     records = [r for r in session.records if r.exercise == audit.exercise.id] if session else []
                     audit.seconds += session.seconds.get(audit.exercise.id, 0.0) if session else 0.0

@@ -28,8 +28,8 @@ the line itself makes a new mutant. Its description says where and what: ``line 
 Grading. Each mutant is the whole solution with one change, written to a temporary folder and
 graded through the audit plan like an alternative (the graders imported once, data memoised); a
 call that runs past ``CALL_SECONDS`` fails (an endless loop is a rejection, not a stalled audit).
-The audit grades seed by seed, each seed only the mutants no seed has killed yet; loaded as a pytest
-plugin (``-p mlkata.mutation``) this module skips a mutant's remaining tests once one failed.
+The audit grades seed by seed, each seed only the mutants no seed has killed yet, and a mutant's
+remaining tests are skipped once one failed (the audit plan's ``until_rejected``).
 
 Equivalents. A mutant no test can kill because it behaves exactly like the reference is listed in
 ``mutants/<topic>/<name>/equivalent.txt``, one a line: the id, whitespace, and a one-line reason;
@@ -60,18 +60,17 @@ from typing import Any, ClassVar
 import parso
 import parso.python.tree as pytree
 import parso.tree
-import pytest
 from cosmic_ray.ast import ast_nodes
 from cosmic_ray.operators.operator import Example, Operator
 from cosmic_ray.operators.provider import OperatorProvider
 
+from mlkata.audit import GENERATED_PREFIX
 from mlkata.layout import MUTANTS_DIR, Exercise
 from mlkata.results import GRADER_ERROR, PASSED, TestRecord
 from mlkata.stubs import BEGIN_SOLUTION, END_SOLUTION
 
 EQUIVALENTS_FILE = "equivalent.txt"
 DEGENERATE_SHARE = 0.10
-GENERATED_PREFIX = "generated:"
 DEGENERATE_PREFIX = "degenerate:"
 # the slowest reference call in the kit takes about 3 s (feature_ablation, 2 CPUs shared)
 CALL_SECONDS = 30.0
@@ -960,22 +959,3 @@ class MutationAudit:
             "grader_errors": self.grader_errors,
             "warnings": self.warnings,
         }
-
-
-# --- pytest plugin: a generated mutant's remaining tests are skipped once one has failed ---------
-
-_rejected: set[tuple[str, str, int]] = set()
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    callspec = getattr(item, "callspec", None)
-    case = callspec.params.get("mlkata_case") if callspec is not None else None
-    if case is not None and (case.exercise.id, case.target.label, case.base_seed) in _rejected:
-        pytest.skip("this generated mutant has already lost points")
-
-
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    record = next((value for name, value in report.user_properties if name == "mlkata"), None)
-    if record and record["outcome"] != PASSED and record["target"].startswith(GENERATED_PREFIX):
-        _rejected.add((record["exercise"], record["target"], record["seed"]))

@@ -68,6 +68,15 @@ class GradingState:
     hide: list[Path] = field(default_factory=list)
     workers: dict[Path, Worker] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)  # grading time by exercise id
+    # in an audit: (exercise, target, seed) of mutants that already lost points where the plan asks only
+    # whether they do (their remaining tests are skipped)
+    rejected: set[tuple[str, str, int]] = field(default_factory=set)
+
+    def decided_on_first_failure(self, target: str, seed: int) -> bool:
+        """Whether the audit plan grades ``target`` on ``seed`` only until it loses points."""
+        if self.audit is None or target not in self.audit.get("until_rejected", ()):
+            return False
+        return seed not in self.audit.get("graded_in_full", ())
 
     def fences(self) -> list[str]:
         """What stood between candidate code and the grader in this run."""
@@ -370,6 +379,11 @@ def _graded_record(item: pytest.Item, call: pytest.CallInfo) -> TestRecord | Non
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     take_margins()  # what earlier tests noted is theirs (or was not graded)
+    state = item.config.stash.get(STATE, None)
+    if state is not None and state.audit is not None and _is_grader(item, state):
+        case = _case_of(item, state)
+        if (case.exercise.id, case.target.label, case.base_seed) in state.rejected:
+            pytest.skip("this mutant has already lost points on this seed")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -436,6 +450,8 @@ class _Recorder:
         record = _record_of(report)
         if record is not None:
             self.state.records.append(TestRecord.from_json(record))
+            if record["outcome"] != PASSED and self.state.decided_on_first_failure(record["target"], record["seed"]):
+                self.state.rejected.add((record["exercise"], record["target"], record["seed"]))
         # every phase's time (fixtures included) by exercise: where an audit's time goes
         path = self.state.root / report.location[0]
         if path.is_relative_to(self.state.graders):
