@@ -167,3 +167,42 @@ def make_gaussian_noise(*, n: int = 200, dim: int = 30, seed: int) -> np.ndarray
     require(n >= 20, f"n must be at least 20, got {n}")
     require(dim >= 2, f"dim must be at least 2, got {dim}")
     return np.random.default_rng(seed).normal(size=(n, dim))
+
+
+@generator
+def make_far_elongated_cloud(*, n: int = 200, offset: float = 1000.0, seed: int) -> np.ndarray:
+    """One long, thin 2-d Gaussian far from the origin along the first coordinate.
+
+    Planted truths (one population, no cluster structure):
+    - standard deviation 10 along its long axis and 1 across, the long axis turned 10 to 20 degrees
+      (either way) from the first coordinate axis: it lies at an angle to both axes;
+    - its centre is about ``offset`` along the first coordinate and near 0 along the second, so the
+      columns' means differ by about ``offset``. Centred on each column's mean, its principal axes are
+      its own; centred on the mean of all coordinates instead, the offset left over points at 45
+      degrees to the axes and becomes the first principal axis, 25 to 35 degrees from the cloud's own.
+    """
+    require(n >= 20, f"n must be at least 20, got {n}")
+    require(offset >= 0, f"offset must be non-negative, got {offset}")
+    rng = np.random.default_rng(seed)
+    points = rng.normal(size=(n, 2)) * [10.0, 1.0]
+    angle = np.deg2rad(rng.uniform(10, 20)) * rng.choice([-1, 1])
+    rotation = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    return points @ rotation.T + rng.uniform(-20, 20, size=2) + [offset, 0.0]
+
+
+@generator
+def make_uniform_cube(*, n: int = 300, dim: int = 3, side: float = 10.0, seed: int) -> np.ndarray:
+    """``n`` points uniform in a ``dim``-dimensional cube of the given side, at a random place.
+
+    Planted truths (one population, no cluster structure):
+    - all sides are equal, so the principal axes of a sample point in no particular direction: a
+      uniform box drawn along them is usually larger than the cube, and the gap statistic at k = 1 is
+      well above 0 (0.15 to 0.81 in log-units with n=200 to 600 in 3-d);
+    - k-means gains over that box about as much at every k, so the gap curve is flat up to noise:
+      its maximum beats k = 1 by a quarter of a log-unit at most, yet often by more than one standard error.
+    """
+    require(n >= 20, f"n must be at least 20, got {n}")
+    require(dim >= 2, f"dim must be at least 2, got {dim}")
+    require(side > 0, f"side must be positive, got {side}")
+    rng = np.random.default_rng(seed)
+    return rng.uniform(0, side, size=(n, dim)) + rng.uniform(-20, 20, size=dim)

@@ -5,7 +5,14 @@ import pytest
 import sklearn.cluster  # noqa: F401 - loads the OpenMP runtime, so that the limit below reaches it
 from threadpoolctl import threadpool_limits
 
-from data.cluster_shapes import make_blob_groups, make_blobs_in_a_row, make_null_cloud, make_separated_blobs
+from data.cluster_shapes import (
+    make_blob_groups,
+    make_blobs_in_a_row,
+    make_far_elongated_cloud,
+    make_null_cloud,
+    make_separated_blobs,
+    make_uniform_cube,
+)
 from mlkata import as_int, expect, expect_rejected
 
 K_MAX = 8
@@ -137,6 +144,41 @@ def test_no_structure_is_reported_as_1(null_decisions, shape):
     # against its threshold of 0.5; with an axis-aligned box the elongated cloud gains 0.81-1.40; the best
     # silhouette of the elongated cloud is 0.52-0.58 (over 60 seeds), above the 0.5 rule of thumb
     expect(null_decisions[shape] == 1, f"choose_k found clusters in {NULL_MESSAGES[shape]}")
+
+
+@pytest.mark.points(1)
+def test_no_structure_far_from_the_origin(impl, seed, blobs_decision):
+    """On one thin Gaussian at an angle, far out along the first coordinate, is the answer 1?"""
+    expect(blobs_decision > 1, "choose_k answered 1 on separated blobs, so its 1 elsewhere says nothing.")
+    # over 40 seeds the reference's gap gain here is 0.00; centring on the mean of all coordinates instead of each
+    # column's mean turns its reference box 45 degrees and gains 0.85-1.23, against the threshold of 0.5
+    found = decision(impl, make_far_elongated_cloud(seed=seed + 5), seed)
+    expect(
+        found == 1,
+        f"choose_k returned {found} on a single long, thin 2-d Gaussian lying at an angle to the axes, about 1000 "
+        "from the origin along the first coordinate and near 0 along the second. Shifting the data must not change "
+        "the answer: centre each column on its own mean before finding the principal axes of the reference data.",
+    )
+
+
+CUBES = 8  # a single cube shows whether k = 1 is merely within noise of the best k only about half the time
+
+
+@pytest.mark.points(1)
+def test_no_structure_in_uniform_cubes(impl, seed, blobs_decision):
+    """On 3-d uniform cubes, whose gap curve is flat up to noise, is the answer always 1?"""
+    expect(blobs_decision > 1, "choose_k answered 1 on separated blobs, so its 1 elsewhere says nothing.")
+    # over 60 seeds of 8 cubes the reference's best gap beats k = 1 by 0.22 at most (threshold 0.5), while the gap
+    # at k = 1 is 0.15-0.76: dropping the minimum gain, or testing the best gap plus the gap at k = 1 against it,
+    # answers more than 1 on at least one of the 8 cubes on every one of the 60 seeds
+    for index in range(CUBES):
+        found = decision(impl, make_uniform_cube(n=200, dim=3, seed=CUBES * seed + index), seed)
+        expect(
+            found == 1,
+            f"choose_k returned {found} on 200 points uniform in a 3-d cube: one population. Its gap curve is flat "
+            "up to noise, so the best k beats k = 1 by a little, sometimes by more than one standard error; "
+            "'no structure' must also be the answer when the best k gains little over k = 1.",
+        )
 
 
 @pytest.mark.points(1)

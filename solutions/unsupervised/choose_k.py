@@ -24,8 +24,9 @@ Contract:
 
 Graded: the planted number of clusters, from 2 to 8, recovered exactly on two sets of separated
 2-d blobs and on blobs in two far-apart groups, and on a row of blobs along the first of 4
-coordinates (which scaling the columns would blur); 1 on a uniform box, on a round Gaussian, and on
-an elongated Gaussian rotated away from the axes (credited only when the blobs do not get 1 too);
+coordinates (which scaling the columns would blur); 1 on a uniform box, on a round Gaussian, on
+an elongated Gaussian rotated away from the axes, on a thin Gaussian far from the origin along one
+coordinate, and on uniform 3-d cubes (each credited only when the blobs do not get 1 too);
 2 on two blobs with k_max=2; ValueError on bad input, k_max rows with k_max included.
 """
 
