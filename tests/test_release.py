@@ -47,6 +47,11 @@ def code_lines(source: str) -> set[str]:
     return {s for line in source.splitlines() if (s := line.strip()) and not s.startswith("#")}
 
 
+def starting_code() -> set[str]:
+    """Every line the released exercises' stubs give the students: public, whichever reference also has it."""
+    return set().union(*(code_lines(make_stub(e.solution.read_text(encoding="utf-8"))) for e in released()))
+
+
 def key(release: Path) -> Path:
     """Where ``--git`` puts the answer key."""
     return release.with_name(f"{release.name}-solutions")
@@ -84,10 +89,11 @@ def test_main_holds_no_solution_no_hidden_grader_and_no_mutant(release):
     )
     written = [text for name, text in files.items() if name.endswith((".py", ".md")) and name not in copied]
     everything = set().union(*map(code_lines, written))
+    given = starting_code()
     for exercise in released():
-        # a debug exercise's starting code may share lines with the fix; no other line of a region may appear
-        starting_code = code_lines(make_stub(exercise.solution.read_text(encoding="utf-8")))
-        leaked = (solution_lines(exercise) - starting_code) & everything
+        # a stub's given code (a debug exercise's starting code, a helper another exercise provides) may share a
+        # line with a reference; no other line of a region may appear
+        leaked = (solution_lines(exercise) - given) & everything
         assert not leaked, f"{exercise.id}: solution lines on main: {sorted(leaked)[:3]}"
     for exercise in released():
         assert f"exercises/{exercise.id}.py" in files and f"hints/{exercise.id}.md" in files
@@ -114,11 +120,12 @@ def test_the_students_repository_holds_no_reference_in_any_ref_or_object(release
     texts = [run("git", "cat-file", "blob", blob, cwd=release).stdout for blob in blobs]
     everything = set().union(*map(code_lines, texts))
     public = set().union(*(code_lines(p.read_text(encoding="utf-8")) for p in (REPO / "data").glob("*.py")))
+    public |= starting_code()
     for exercise in released():
         reference = exercise.solution.read_text(encoding="utf-8")
         assert reference not in texts, f"the reference of {exercise.id} is an object of the students' repository"
-        # a debug exercise's starting code, and the public generators, may share lines with a reference
-        answers = solution_lines(exercise) - code_lines(make_stub(reference)) - public
+        # the stubs' given code and the public generators may share lines with a reference
+        answers = solution_lines(exercise) - public
         assert not answers & everything, f"{exercise.id}: {sorted(answers & everything)[:3]}"
 
 
