@@ -166,11 +166,12 @@ def test_single_C_and_same_answer_every_call(impl, clicks, seed):
     shuffled = np.random.default_rng(seed + 1).permutation(y)
     first = answer(impl, X, shuffled, Cs=[3.0], seed=seed % 1000)
     expect(first[0] == 3.0, "With Cs=[3.0] (a single C is allowed), the chosen C should be 3.0.")
-    second = answer(impl, X, shuffled, Cs=[3.0], seed=seed % 1000)
-    # over 20 seeds an unseeded liblinear gave two different selections on every one
+    # over 20 seeds x 30 tries, two fits of an unseeded liblinear selected the same columns 8 times in 600,
+    # five fits never: one coincidence in a 20-seed audit is likely, four in a row are not
+    again = [answer(impl, X, shuffled, Cs=[3.0], seed=seed % 1000) for _ in range(4)]
     expect(
-        np.array_equal(first[1], second[1]),
-        f"{SCENARIO}, with shuffled clicks and Cs=[3.0], two identical calls selected different columns. Seed "
+        all(np.array_equal(first[1], other[1]) for other in again),
+        f"{SCENARIO}, with shuffled clicks and Cs=[3.0], identical calls selected different columns. Seed "
         "the solver from seed too: liblinear visits the columns in a random order (pass random_state).",
     )
     # 8 close Cs and 2 folds: which C wins depends on the folds; over 20 seeds, unshuffled (unseeded) folds gave
