@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mlkata import cache
+from mlkata import cache, runner
 from mlkata.layout import Exercise
 from mlkata.runner import Implementation, Target, measuring_cpu
 from tests.processes import needs_sandbox
@@ -99,17 +99,30 @@ def test_a_damaged_entry_is_recomputed(kit, tmp_path):
     assert cache.shared_call("grader.value", (2,), lambda: 4) == 4
 
 
-def test_the_reference_is_shared_except_while_a_grader_times_it(kit):
-    exercise = Exercise(root=kit, topic="evaluation", name="count")
+def test_the_reference_is_shared_and_timed_for_real_until_its_time_is_known(kit, tmp_path, monkeypatch):
+    log = tmp_path / "runs.log"
+    monkeypatch.setenv("MLKATA_TEST_REFERENCE_LOG", str(log))
+    (kit / "solutions/evaluation/add.py").write_text(SLOW_SOLUTION)
+    cache.configure(kit, None)
+    exercise = Exercise(root=kit, topic="evaluation", name="add")
     reference = Implementation(exercise, Target(label="solutions", root=kit / "solutions"), shared=True)
-    before = cache.statistics()
-    assert reference.count([1, 2]) == reference.count([1, 2]) == 2
-    after = cache.statistics()
-    assert (after["misses"] - before["misses"], after["hits"] - before["hits"]) == (1, 1)
-    with measuring_cpu() as calls:
-        reference.count([1, 2])
-    assert len(calls) == 1, "a timed reference call was answered from the cache instead of running"
-    assert cache.statistics() == after
+
+    def runs() -> int:
+        return len(log.read_text().split()) if log.exists() else 0
+
+    assert reference.add(1, 2) == reference.add(1, 2) == 3
+    assert runs() == 1, "the reference's answer was computed twice for the same arguments"
+    timings = []
+    for _ in range(runner.TIMED_RUNS + 2):
+        with measuring_cpu() as calls:
+            assert reference.add(2, 2) == 4
+        timings += calls
+    assert runs() == 1 + runner.TIMED_RUNS, "a timed reference ran before its time was known, or after"
+    assert len(timings) == runner.TIMED_RUNS + 2, "a timed call counted no CPU time"
+    assert timings[-1] == timings[-2] == min(timings[: runner.TIMED_RUNS])
+    with measuring_cpu():
+        reference.add(3, 2)
+    assert runs() == 2 + runner.TIMED_RUNS, "other arguments were not timed afresh"
 
 
 def test_the_shared_decorator_keys_by_function_and_arguments(kit):

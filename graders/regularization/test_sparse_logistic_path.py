@@ -28,7 +28,11 @@ def one_thread():
 
 def answer(impl, X, y, *, Cs, n_folds=3, seed=0):
     """The candidate's ``(C, features)``, checked for type, range and order."""
-    result = impl.select_features(X, y, Cs=Cs, n_folds=n_folds, seed=seed)
+    return checked(impl.select_features(X, y, Cs=Cs, n_folds=n_folds, seed=seed), X, Cs)
+
+
+def checked(result, X, Cs):
+    """``result`` as ``(C, features)``, after checking its type, range and order."""
     expect(
         isinstance(result, tuple) and len(result) == 2,
         f"select_features should return a tuple (C, features); it returned {type(result).__name__}.",
@@ -79,7 +83,7 @@ def test_stays_sparse(impl, reference, seed):
     X, y, signal, watch_time = make_sparse_clicks(n_rows=3000, n_tokens=31763, seed=seed)
     # measured over 6 seeds (one thread): the reference 0.03-0.08 s, LogisticRegressionCV and the max-abs alternative
     # 0.8-1.3 times that; densifying first (786 MB) 17-73 times
-    expect_fast(
+    result = expect_fast(
         lambda: impl.select_features(X, y, Cs=[0.1, 1.0], n_folds=2, seed=seed % 1000),
         lambda: reference.select_features(X, y, Cs=[0.1, 1.0], n_folds=2, seed=seed % 1000),
         ratio=10,
@@ -88,7 +92,7 @@ def test_stays_sparse(impl, reference, seed):
         "sparse input (liblinear); toarray() on a production-width matrix does not even fit in memory.",
     )
     # speed counts only for a right answer: an empty selection is fast
-    _, features = answer(impl, X, y, Cs=[0.1, 1.0], n_folds=2, seed=seed % 1000)
+    _, features = checked(result, X, [0.1, 1.0])
     expect(
         (set(signal.tolist()) - {watch_time}) <= set(features.tolist()),
         "On 3,000 impressions and 32,768 sparse columns, with Cs=[0.1, 1.0] and 2 folds (both allowed), the "

@@ -112,7 +112,9 @@ def statistics() -> dict[str, int]:
     return {"hits": _store.hits, "misses": _store.misses}
 
 
-def _key(name: str, arguments: Any) -> str | None:
+def key_of(name: str, arguments: Any) -> str | None:
+    """The key ``shared_call(name, arguments, ...)`` files its result under; None where the arguments
+    cannot be pickled (such a call is never shared)."""
     try:
         payload = pickle.dumps((_store.kit, name, arguments), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - arguments that cannot be pickled are simply not shared
@@ -126,7 +128,7 @@ def shared_call(name: str, arguments: Any, compute: Callable[[], T]) -> T:
     ``name`` says whose work it is (a function's qualified name); ``arguments`` must determine the
     result. Exceptions are not remembered: they propagate, and the next call computes again.
     """
-    key = _key(name, arguments)
+    key = key_of(name, arguments)
     blob = _store.load(key) if key is not None else None
     if blob is not None:
         try:
