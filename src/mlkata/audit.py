@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 MIN_MUTANTS = 3
 MIN_HINTS = 2
+# the audit proper splits the seeds, not the exercises: every session grades every exercise on a few
+# seeds, so sessions cost about the same and no job is left holding the slowest exercises alone
+# (a session's start-up, the graders' imports included, costs about two seconds)
 CHUNKS_PER_JOB = 4
 # a mutation round's targets cost from a hundredth of a second (a mutant killed by the first test)
 # to three seconds (one that runs a cross-validation) each, and which is which is not known ahead:
@@ -86,15 +89,16 @@ Chunk = list[tuple[ExerciseAudit, list[dict]]]  # what one session grades: exerc
 
 
 def _grade(
-    root: Path, chunks: list[Chunk], seeds: list[int], jobs: int, *, graded_in_full: list[int]
+    root: Path, work: list[tuple[Chunk, list[int]]], jobs: int, *, graded_in_full: list[int]
 ) -> Iterator[tuple[Chunk, SessionResult | None]]:
-    """Grade each chunk over ``seeds`` in a pytest session of its own, ``jobs`` sessions at a time;
+    """Grade each chunk over its seeds in a pytest session of its own, ``jobs`` sessions at a time;
     the session is None for a chunk without graders. A mutant (hand-written or generated) needs only
     to lose points: on seeds other than ``graded_in_full`` its remaining tests are skipped once one
     fails (the full grading of the first seed tells which tests some mutant fails)."""
     threads = max(1, (os.cpu_count() or 1) // jobs)
 
-    def grade_chunk(chunk: Chunk) -> tuple[Chunk, SessionResult | None]:
+    def grade_chunk(chunk_and_seeds: tuple[Chunk, list[int]]) -> tuple[Chunk, SessionResult | None]:
+        chunk, seeds = chunk_and_seeds
         graders = list(dict.fromkeys(a.exercise.grader for a, _ in chunk if a.exercise.grader.is_file()))
         if not graders:
             return chunk, None
@@ -116,7 +120,7 @@ def _grade(
     # more chunks than jobs, taken from a queue: a job that drew cheap exercises takes the next
     # chunk instead of idling beside one that drew the slowest
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(grade_chunk, chunks)
+        yield from pool.map(grade_chunk, work)
 
 
 def _is_mutant(label: str) -> bool:
@@ -289,19 +293,22 @@ def _run_audit(
         stub = stub_state(exercise.root, exercise.solution, exercise.stub)
         _check_make_up(audits[-1], stub)
         _stub_in_place_of_an_answer(audits[-1], stub, kit_stubs)
-    # a chunk costs a session's start-up (about a second), so not one session per exercise
-    size = math.ceil(len(audits) / (CHUNKS_PER_JOB * jobs))
-    chunks = [[(a, _targets(a)) for a in audits[i : i + size]] for i in range(0, len(audits), size)]
-    for chunk, session in _grade(root, chunks, seeds, jobs, graded_in_full=seeds[:1]):
+    everything = [(a, _targets(a)) for a in audits]
+    sessions = min(len(seeds), CHUNKS_PER_JOB * jobs)
+    work = [(everything, seeds[i::sessions]) for i in range(sessions)]
+    silent: dict[str, str] = {}  # exercise id -> the end of a session's output that graded nothing of it
+    for chunk, session in _grade(root, work, jobs, graded_in_full=seeds[:1]):
         if session is None:
             continue
         for audit, _ in chunk:
-            audit.records = [r for r in session.records if r.exercise == audit.exercise.id]
+            records = [r for r in session.records if r.exercise == audit.exercise.id]
+            audit.records += records
             audit.seconds += session.seconds.get(audit.exercise.id, 0.0)
-            if not audit.records:
-                tail = "\n".join(session.output.strip().splitlines()[-15:])
-                audit.violations.append(f"its graders produced no results:\n{tail}")
+            if not records:
+                silent.setdefault(audit.exercise.id, "\n".join(session.output.strip().splitlines()[-15:]))
     for audit in audits:
+        if audit.exercise.id in silent:
+            audit.violations.append(f"its graders produced no results:\n{silent[audit.exercise.id]}")
         if audit.records:
             _check_scores(audit, seeds)
     if mutate_seeds:
@@ -346,7 +353,8 @@ def _mutation_audit(root: Path, audits: list[ExerciseAudit], seeds: list[int], j
                 for audit in audits
                 if audit.mutation is not None and (alive := audit.mutation.alive())
             ]
-            for chunk, session in _grade(root, _slices(work, jobs), [seed], jobs, graded_in_full=[]):
+            chunks = [(chunk, [seed]) for chunk in _slices(work, jobs)]
+            for chunk, session in _grade(root, chunks, jobs, graded_in_full=[]):
                 for audit, _ in chunk:
                     records = [r for r in session.records if r.exercise == audit.exercise.id] if session else []
                     audit.seconds += session.seconds.get(audit.exercise.id, 0.0) if session else 0.0
