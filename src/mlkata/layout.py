@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import functools
 import re
 import shutil
 from dataclasses import dataclass
@@ -139,8 +140,9 @@ def discover(root: Path, *, topics: tuple[str, ...] | None = None) -> list[Exerc
     return found
 
 
+@functools.lru_cache(maxsize=1024)
 def exercise_for_grader(root: Path, grader: Path) -> Exercise:
-    """The exercise that ``graders/<topic>/test_<name>.py`` grades."""
+    """The exercise that ``graders/<topic>/test_<name>.py`` grades (asked for every test's every phase)."""
     relative = grader.resolve().relative_to((root / GRADERS_DIR).resolve())
     topic, filename = relative.parts[0], relative.name
     if len(relative.parts) != 2 or not filename.startswith("test_"):

@@ -12,6 +12,7 @@ Active in a kit, that is where the ini option ``mlkata_graders`` names the grade
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -250,7 +251,12 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 
 
 def _is_grader(item: pytest.Item, state: GradingState) -> bool:
-    return Path(item.path).resolve().is_relative_to(state.graders)
+    return _inside(Path(item.path), state.graders)
+
+
+@functools.lru_cache(maxsize=1024)
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
