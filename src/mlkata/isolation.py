@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from mlkata import sandbox, wire
+from mlkata import sandbox
 from mlkata.runner import CandidateError, NotAttempted, record_cpu
 
 ISOLATIONS = ("process", "none")  # where candidate code runs: a sandboxed worker, or the grading process
@@ -174,6 +174,8 @@ class Worker:
 
     def _start(self) -> None:
         """Wait for the worker begun by prestart (beginning it if need be), and check the fences it reports."""
+        from mlkata import wire  # numpy and pandas, loaded when a worker is first used
+
         self.prestart()
         self._starting = False
         try:
@@ -259,6 +261,8 @@ class Worker:
         return b"".join(chunks)
 
     def _receive(self, timeout: float, *, deadline: float | None = None) -> dict:
+        from mlkata import wire  # numpy and pandas, loaded when a worker is first used
+
         deadline = deadline if deadline is not None else time.monotonic() + timeout
         try:
             header = self._read_exact(8, deadline)
@@ -292,6 +296,8 @@ class Worker:
         """Send ``message``, return the answer; any fault of the worker's becomes a CandidateError and
         leaves no worker behind (the next call starts a fresh one). Writing, reading and decoding
         share one deadline."""
+        from mlkata import wire  # numpy and pandas, loaded when a worker is first used
+
         if self._starting:
             self._start()  # begun by prestart: its hello is the one answer waiting
         elif self._process is not None and select.select([self._process.stdout], [], [], 0)[0]:

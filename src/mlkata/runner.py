@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from mlkata.cache import key_of, shared_call
-from mlkata.checks import GradeFailure
 from mlkata.layout import Exercise
 
 
@@ -284,6 +283,8 @@ class Implementation:
             if isinstance(failure.original, error):
                 return failure.original
             got, wanted = type(failure.original).__name__, error.__name__
+            from mlkata.checks import GradeFailure  # numpy and pandas: not for the command line's start-up
+
             raise GradeFailure(f"{name} raised {got} where its docstring asks for {wanted}:\n{failure}") from None
         return None
 
