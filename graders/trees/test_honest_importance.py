@@ -18,9 +18,9 @@ SCENARIO = (
 # noise of the shuffles
 FEW_CHURNERS = (
     "For the same tree explained on validation customers of whom about one in seven churned (two churners in three "
-    "left out), 30 shuffles per column"
+    "left out), 20 shuffles per column"
 )
-SCALE_REPEATS = 30
+SCALE_REPEATS = 20
 
 
 def tables(seed: int, *, thinned: bool = False) -> tuple:
@@ -124,31 +124,34 @@ def test_matches_the_accuracy_drop(report, seed):
     )
 
 
+@pytest.mark.points(1)
+def test_reproducible_and_leaves_the_callers_data_alone(impl, report, seed):
+    """Does the same seed give the same report, with the caller's DataFrames and labels left as they were?"""
+    # the first of the two calls is the one every test above reads
+    again = expect_arguments_unchanged(impl, "importance_report", *tables(seed), n_repeats=N_REPEATS, seed=seed)
+    again = checked_report(again)
+    expect(
+        all(again[column] == report[column] for column in COLUMNS),
+        f"{SCENARIO}, two calls with the same seed gave different importances. Draw the shuffles from "
+        "np.random.default_rng(seed), so that a report can be reproduced.",
+    )
+
+
+# last: its many shuffles make it the dearest test, and a wrong scale is a mistake no other test catches
 @pytest.mark.points(2)
 def test_an_absolute_drop_in_accuracy(impl, seed):
     """Where few customers churned, is the importance the absolute drop in accuracy (not relative, not ROC-AUC)?"""
     report = checked_report(impl.importance_report(*tables(seed, thinned=True), n_repeats=SCALE_REPEATS, seed=seed))
     drops = accuracy_drops(seed, thinned=True)
     ratio = sum(report[column] for column in SIGNAL_COLUMNS) / sum(drops[column] for column in SIGNAL_COLUMNS)
-    # the real drivers' importances summed, over the grader's 100-shuffle accuracy drops: over 120 seeds the
-    # reference 0.951-1.066, scikit-learn's permutation_importance 0.920-1.050; over 40 seeds the relative drop
-    # 1.212-1.358, the drop in ROC-AUC 1.266-1.998, shuffles left in place -0.716 to 0.513
+    # the real drivers' importances summed, over the grader's 100-shuffle accuracy drops, with 20 shuffles per
+    # column: over seeds 0-119 the reference 0.935-1.069, scikit-learn's permutation_importance 0.934-1.068; the
+    # relative drop 1.168-1.449, the drop in ROC-AUC 1.169-2.075 (shuffles left in place 1.039-1.780: the customer
+    # ID test rejects them): the upper limit sits midway between the fair answers and the wrong scales
     message = (
         f"{FEW_CHURNERS}, the real drivers' importances are {ratio:.2f} times the drops in accuracy the grader "
         "measures. The importance is accuracy on the intact rows minus accuracy after the shuffle: not divided by "
         "the intact accuracy, and not a drop in ROC-AUC, which weighs the rare churners as much as everyone else."
     )
     expect_at_least(ratio, 0.86, message, what="importances over the grader's accuracy drops (lower end)")
-    expect_at_most(ratio, 1.14, message, what="importances over the grader's accuracy drops (upper end)")
-
-
-@pytest.mark.points(1)
-def test_reproducible_and_leaves_the_callers_data_alone(impl, seed):
-    """Does the same seed give the same report, with the caller's DataFrames and labels left as they were?"""
-    first = checked_report(expect_arguments_unchanged(impl, "importance_report", *tables(seed), n_repeats=2, seed=seed))
-    second = checked_report(impl.importance_report(*tables(seed), n_repeats=2, seed=seed))
-    expect(
-        all(first[column] == second[column] for column in COLUMNS),
-        f"{SCENARIO}, two calls with the same seed gave different importances. Draw the shuffles from "
-        "np.random.default_rng(seed), so that a report can be reproduced.",
-    )
+    expect_at_most(ratio, 1.12, message, what="importances over the grader's accuracy drops (upper end)")
