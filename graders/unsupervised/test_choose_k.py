@@ -53,17 +53,12 @@ def blobs_decision(impl, seed):
     return decision(impl, points, seed)
 
 
-@pytest.fixture(scope="module")
-def null_decisions(impl, seed, blobs_decision):
-    expect(
-        blobs_decision > 1,
-        "choose_k answered 1 (no structure) on 2 to 8 round blobs at least 10 standard deviations apart, so its 1 on "
-        "a single population says nothing: answering 1 everywhere is not a validator. Fix the blobs first.",
-    )
-    return {shape: decision(impl, make_null_cloud(shape=shape, seed=seed), seed) for shape in NULL_MESSAGES}
-
-
 NULL_MESSAGES = {
+    "elongated": (
+        "200 points from one long, thin Gaussian lying diagonally (10 times longer than wide): one population, "
+        "but its best silhouette is above 0.5 and a reference box drawn along the coordinate axes is mostly "
+        "empty space. Draw reference data along the data's own principal axes."
+    ),
     "uniform": (
         "200 points spread uniformly over a rectangle: there are no groups, yet k-means cuts it into tidy "
         "pieces and the best silhouette is around 0.4-0.5. Compare with what k-means achieves on "
@@ -72,11 +67,6 @@ NULL_MESSAGES = {
     "gaussian": (
         "200 points from a single round Gaussian: one population. An argmax over k of any score never "
         "answers 1; the decision 'none' needs a comparison with data that has no clusters."
-    ),
-    "elongated": (
-        "200 points from one long, thin Gaussian lying diagonally (10 times longer than wide): one population, "
-        "but its best silhouette is above 0.5 and a reference box drawn along the coordinate axes is mostly "
-        "empty space. Draw reference data along the data's own principal axes."
     ),
 }
 
@@ -87,6 +77,52 @@ def blobs_message(found: int) -> str:
     return (
         "Groups this far apart leave no doubt; check the k-means fits (several starts) and the rule that turns "
         "your scores into a k."
+    )
+
+
+# the order is for speed: an audit skips a mutant's remaining tests once one fails, and every call on data costs a
+# sweep of k-means fits; bad input, k_max=2 and the far cloud decide many mistakes in a call or two, so they come
+# first, and the eight cubes, which decide only the weakened no-structure rules, come last
+@pytest.mark.points(1)
+def test_bad_input_raises(impl):
+    """Are 1-d input, too few rows, NaN and k_max below 2 refused with ValueError?"""
+    grid = np.arange(40.0).reshape(20, 2)
+    with_nan = grid.copy()
+    with_nan[3, 1] = np.nan
+    cases = {
+        "a 1-d array": ((np.arange(20.0),), {}),
+        "5 rows with k_max=8": ((grid[:5],), {"k_max": 8}),
+        "8 rows with k_max=8 (k_max + 1 are needed)": ((grid[:8],), {"k_max": 8}),
+        "a NaN in the points": ((with_nan,), {"k_max": 4}),
+        "k_max=1": ((grid,), {"k_max": 1}),
+    }
+    expect_rejected(impl, "choose_k", cases)
+
+
+@pytest.mark.points(1)
+def test_k_max_of_2(impl, seed):
+    """With k_max=2 (allowed) on 2 separated blobs, is the answer 2?"""
+    points, _ = make_separated_blobs(k=2, seed=seed + 4)
+    found = as_int(impl.choose_k(points, k_max=2, seed=seed % 1000), what="choose_k's result")
+    expect(
+        found == 2,
+        f"On 2 round blobs 10 standard deviations apart with k_max=2 (allowed: k_max must be at least 2), "
+        f"choose_k returned {found}.",
+    )
+
+
+@pytest.mark.points(1)
+def test_no_structure_far_from_the_origin(impl, seed, blobs_decision):
+    """On one thin Gaussian at an angle, far out along the first coordinate, is the answer 1?"""
+    expect(blobs_decision > 1, "choose_k answered 1 on separated blobs, so its 1 elsewhere says nothing.")
+    # over 40 seeds the reference's gap gain here is 0.00; centring on the mean of all coordinates instead of each
+    # column's mean turns its reference box 45 degrees and gains 0.85-1.23, against the threshold of 0.5
+    found = decision(impl, make_far_elongated_cloud(seed=seed + 5), seed)
+    expect(
+        found == 1,
+        f"choose_k returned {found} on a single long, thin 2-d Gaussian lying at an angle to the axes, about 1000 "
+        "from the origin along the first coordinate and near 0 along the second. Shifting the data must not change "
+        "the answer: centre each column on its own mean before finding the principal axes of the reference data.",
     )
 
 
@@ -102,13 +138,6 @@ def test_recovers_k_on_separated_blobs(impl, blobs_decision, seed):
         f"apart, choose_k returned {blobs_decision}, which is not the number of blobs. "
         + blobs_message(blobs_decision),
     )
-    found = decision(impl, make_separated_blobs(k=other_k(seed), seed=seed + 1)[0], seed)
-    expect(
-        found == other_k(seed),
-        "On a second set of round 2-d blobs, with another number of blobs, every pair of centres at least 10 "
-        f"standard deviations apart, choose_k returned {found}, which is not the number of blobs. "
-        + blobs_message(found),
-    )
     # the best silhouette over k here is always the two groups' (0.91 or more over 100 seeds), so neither the
     # silhouette's argmax nor any silhouette bar finds k
     found = decision(impl, make_blob_groups(k=groups_k(seed), seed=seed + 2)[0], seed)
@@ -118,6 +147,13 @@ def test_recovers_k_on_separated_blobs(impl, blobs_decision, seed):
         f"choose_k returned {found}. Every blob is a cluster: the silhouette prefers the two groups, and a rule that "
         "stops at the first k not clearly beaten by the next stops there too. Take the smallest k whose score is "
         "close to the best over all k.",
+    )
+    found = decision(impl, make_separated_blobs(k=other_k(seed), seed=seed + 1)[0], seed)
+    expect(
+        found == other_k(seed),
+        "On a second set of round 2-d blobs, with another number of blobs, every pair of centres at least 10 "
+        f"standard deviations apart, choose_k returned {found}, which is not the number of blobs. "
+        + blobs_message(found),
     )
 
 
@@ -138,27 +174,18 @@ def test_points_are_not_rescaled(impl, seed):
 
 @pytest.mark.points(2)
 @pytest.mark.parametrize("shape", list(NULL_MESSAGES))
-def test_no_structure_is_reported_as_1(null_decisions, shape):
-    """On a single population (uniform box, round Gaussian, rotated elongated Gaussian), is the answer 1?"""
+def test_no_structure_is_reported_as_1(impl, seed, blobs_decision, shape):
+    """On a single population (rotated elongated Gaussian, uniform box, round Gaussian), is the answer 1?"""
+    expect(
+        blobs_decision > 1,
+        "choose_k answered 1 (no structure) on 2 to 8 round blobs at least 10 standard deviations apart, so its 1 on "
+        "a single population says nothing: answering 1 everywhere is not a validator. Fix the blobs first.",
+    )
     # over 150 audit seeds the reference's gap gain is at most 0.23 (uniform), 0.07 (Gaussian), 0.15 (elongated)
     # against its threshold of 0.5; with an axis-aligned box the elongated cloud gains 0.81-1.40; the best
     # silhouette of the elongated cloud is 0.52-0.58 (over 60 seeds), above the 0.5 rule of thumb
-    expect(null_decisions[shape] == 1, f"choose_k found clusters in {NULL_MESSAGES[shape]}")
-
-
-@pytest.mark.points(1)
-def test_no_structure_far_from_the_origin(impl, seed, blobs_decision):
-    """On one thin Gaussian at an angle, far out along the first coordinate, is the answer 1?"""
-    expect(blobs_decision > 1, "choose_k answered 1 on separated blobs, so its 1 elsewhere says nothing.")
-    # over 40 seeds the reference's gap gain here is 0.00; centring on the mean of all coordinates instead of each
-    # column's mean turns its reference box 45 degrees and gains 0.85-1.23, against the threshold of 0.5
-    found = decision(impl, make_far_elongated_cloud(seed=seed + 5), seed)
-    expect(
-        found == 1,
-        f"choose_k returned {found} on a single long, thin 2-d Gaussian lying at an angle to the axes, about 1000 "
-        "from the origin along the first coordinate and near 0 along the second. Shifting the data must not change "
-        "the answer: centre each column on its own mean before finding the principal axes of the reference data.",
-    )
+    found = decision(impl, make_null_cloud(shape=shape, seed=seed), seed)
+    expect(found == 1, f"choose_k found clusters in {NULL_MESSAGES[shape]}")
 
 
 CUBES = 8  # a single cube shows whether k = 1 is merely within noise of the best k only about half the time
@@ -179,31 +206,3 @@ def test_no_structure_in_uniform_cubes(impl, seed, blobs_decision):
             "up to noise, so the best k beats k = 1 by a little, sometimes by more than one standard error; "
             "'no structure' must also be the answer when the best k gains little over k = 1.",
         )
-
-
-@pytest.mark.points(1)
-def test_k_max_of_2(impl, seed):
-    """With k_max=2 (allowed) on 2 separated blobs, is the answer 2?"""
-    points, _ = make_separated_blobs(k=2, seed=seed + 4)
-    found = as_int(impl.choose_k(points, k_max=2, seed=seed % 1000), what="choose_k's result")
-    expect(
-        found == 2,
-        f"On 2 round blobs 10 standard deviations apart with k_max=2 (allowed: k_max must be at least 2), "
-        f"choose_k returned {found}.",
-    )
-
-
-@pytest.mark.points(1)
-def test_bad_input_raises(impl):
-    """Are 1-d input, too few rows, NaN and k_max below 2 refused with ValueError?"""
-    grid = np.arange(40.0).reshape(20, 2)
-    with_nan = grid.copy()
-    with_nan[3, 1] = np.nan
-    cases = {
-        "a 1-d array": ((np.arange(20.0),), {}),
-        "5 rows with k_max=8": ((grid[:5],), {"k_max": 8}),
-        "8 rows with k_max=8 (k_max + 1 are needed)": ((grid[:8],), {"k_max": 8}),
-        "a NaN in the points": ((with_nan,), {"k_max": 4}),
-        "k_max=1": ((grid,), {"k_max": 1}),
-    }
-    expect_rejected(impl, "choose_k", cases)

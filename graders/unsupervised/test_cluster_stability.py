@@ -56,6 +56,61 @@ def expect_blobs_above_noise(blobs_score: float, noise_score: float) -> None:
     )
 
 
+# cheap tests first: an audit skips the rest of a mutant's tests once one fails, and the mean over the pairs
+# (last) fits k-means 164 times, more than all the other tests together
+@pytest.mark.points(1)
+def test_bad_input_raises(impl):
+    """Are 1-d points, a share outside (0, 1], n_pairs=0, k below 2 and too small subsamples refused?"""
+    grid = np.arange(40.0).reshape(20, 2)
+    cases = {
+        "1-d points": ((np.arange(20.0), 2), {}),
+        "share=0": ((grid, 2), {"share": 0.0}),
+        "share=1.5": ((grid, 2), {"share": 1.5}),
+        "n_pairs=0": ((grid, 2), {"n_pairs": 0}),
+        "k=1": ((grid, 1), {}),
+        "k=5 with subsamples of 4 rows": ((grid, 5), {"share": 0.2}),
+    }
+    expect_rejected(impl, "cluster_stability", cases)
+
+
+@pytest.mark.points(1)
+def test_limits_are_allowed(impl, seed):
+    """Are share=1, k=2 and a subsample of exactly k rows (share 0.7 of 4 rows, rounded to 3) accepted?"""
+    points, _ = make_separated_blobs(k=2, seed=seed + 1)
+    score = stability(impl, points, 2, seed % 1000, share=1.0)
+    expect_at_least(
+        score,
+        0.9,
+        f"On two blobs 10 standard deviations apart, with share=1 and k=2 (both allowed), your stability is "
+        f"{score:.2f}: every subsample holds every row, and every fit finds the two blobs.",
+        what="stability on two blobs with share 1",
+    )
+    four = np.array([[0.0, 0.0], [0.3, 0.0], [5.0, 5.0], [10.0, 0.0]])
+    expect(
+        impl.raises(ValueError, "cluster_stability", four, 3, share=0.7, n_pairs=2, seed=seed % 1000) is None,
+        "cluster_stability refused 4 rows with k=3 and share=0.7: round(0.7 * 4) = 3 rows per subsample is "
+        "enough for 3 clusters. Round the subsample size (not floor it), and refuse only fewer than k rows.",
+    )
+
+
+@pytest.mark.points(2)
+def test_same_seed_same_score(impl, seed):
+    """Does the same seed give the same score, and another seed (on noise) another one?"""
+    # one pair of subsamples of 80 noisy points: the ARI varies continuously with the draw, so two seeds tie
+    # only by accident (the reference never did over 60 audit seeds)
+    points = make_gaussian_noise(n=80, dim=10, seed=seed)
+    first = stability(impl, points, 3, 7, pairs=1)
+    expect(
+        stability(impl, points, 3, 7, pairs=1) == first,
+        "Two calls with the same data and seed gave different scores. Take every random choice (the "
+        "subsamples and each KMeans random_state) from np.random.default_rng(seed).",
+    )
+    expect(
+        stability(impl, points, 3, 8, pairs=1) != first,
+        "On noise, seeds 7 and 8 gave exactly the same score: is the seed used at all?",
+    )
+
+
 @pytest.mark.points(4)
 def test_separated_blobs_are_stable(blobs_score, noise_score):
     """On blobs 10 standard deviations apart, clustered with the right k, is the score near 1?"""
@@ -107,56 +162,3 @@ def test_mean_over_the_pairs(impl, seed):
     )
     expect_at_least(score, 0.1, message, what="stability on a square of blobs (lower end)")
     expect_at_most(score, 0.9, message, what="stability on a square of blobs (upper end)")
-
-
-@pytest.mark.points(2)
-def test_same_seed_same_score(impl, seed):
-    """Does the same seed give the same score, and another seed (on noise) another one?"""
-    # one pair of subsamples of 80 noisy points: the ARI varies continuously with the draw, so two seeds tie
-    # only by accident (the reference never did over 60 audit seeds)
-    points = make_gaussian_noise(n=80, dim=10, seed=seed)
-    first = stability(impl, points, 3, 7, pairs=1)
-    expect(
-        stability(impl, points, 3, 7, pairs=1) == first,
-        "Two calls with the same data and seed gave different scores. Take every random choice (the "
-        "subsamples and each KMeans random_state) from np.random.default_rng(seed).",
-    )
-    expect(
-        stability(impl, points, 3, 8, pairs=1) != first,
-        "On noise, seeds 7 and 8 gave exactly the same score: is the seed used at all?",
-    )
-
-
-@pytest.mark.points(1)
-def test_limits_are_allowed(impl, seed):
-    """Are share=1, k=2 and a subsample of exactly k rows (share 0.7 of 4 rows, rounded to 3) accepted?"""
-    points, _ = make_separated_blobs(k=2, seed=seed + 1)
-    score = stability(impl, points, 2, seed % 1000, share=1.0)
-    expect_at_least(
-        score,
-        0.9,
-        f"On two blobs 10 standard deviations apart, with share=1 and k=2 (both allowed), your stability is "
-        f"{score:.2f}: every subsample holds every row, and every fit finds the two blobs.",
-        what="stability on two blobs with share 1",
-    )
-    four = np.array([[0.0, 0.0], [0.3, 0.0], [5.0, 5.0], [10.0, 0.0]])
-    expect(
-        impl.raises(ValueError, "cluster_stability", four, 3, share=0.7, n_pairs=2, seed=seed % 1000) is None,
-        "cluster_stability refused 4 rows with k=3 and share=0.7: round(0.7 * 4) = 3 rows per subsample is "
-        "enough for 3 clusters. Round the subsample size (not floor it), and refuse only fewer than k rows.",
-    )
-
-
-@pytest.mark.points(1)
-def test_bad_input_raises(impl):
-    """Are 1-d points, a share outside (0, 1], n_pairs=0, k below 2 and too small subsamples refused?"""
-    grid = np.arange(40.0).reshape(20, 2)
-    cases = {
-        "1-d points": ((np.arange(20.0), 2), {}),
-        "share=0": ((grid, 2), {"share": 0.0}),
-        "share=1.5": ((grid, 2), {"share": 1.5}),
-        "n_pairs=0": ((grid, 2), {"n_pairs": 0}),
-        "k=1": ((grid, 1), {}),
-        "k=5 with subsamples of 4 rows": ((grid, 5), {"share": 0.2}),
-    }
-    expect_rejected(impl, "cluster_stability", cases)
