@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from mlkata import layout
 from mlkata.results import GRADER_ERROR, PASSED, TestRecord, summarise, write_json_atomically
-from mlkata.sessions import SessionResult, run_graders
+from mlkata.sessions import SessionResult, close_hosts, run_graders
 from mlkata.stubs import ANSWER_NOTE, StubState, is_debug, stub_state
 
 if TYPE_CHECKING:
@@ -89,12 +89,21 @@ Chunk = list[tuple[ExerciseAudit, list[dict]]]  # what one session grades: exerc
 
 
 def _grade(
-    root: Path, work: list[tuple[Chunk, list[int]]], jobs: int, *, graded_in_full: list[int]
+    root: Path,
+    work: list[tuple[Chunk, list[int]]],
+    pool: ThreadPoolExecutor,
+    jobs: int,
+    *,
+    graded_in_full: list[int],
 ) -> Iterator[tuple[Chunk, SessionResult | None]]:
-    """Grade each chunk over its seeds in a pytest session of its own, ``jobs`` sessions at a time;
-    the session is None for a chunk without graders. A mutant (hand-written or generated) needs only
-    to lose points: on seeds other than ``graded_in_full`` its remaining tests are skipped once one
-    fails (the full grading of the first seed tells which tests some mutant fails)."""
+    """Grade each chunk over its seeds in a pytest session of its own, one at a time per thread of
+    ``pool``; the session is None for a chunk without graders. A mutant (hand-written or generated)
+    needs only to lose points: on seeds other than ``graded_in_full`` its remaining tests are skipped
+    once one fails (the full grading of the first seed tells which tests some mutant fails).
+
+    Each thread's sessions run in its grading host (``host.py``), which keeps the graders imported
+    and the reference's answers warm from one session to the next. The code graded is the kit's own
+    (references, mutants of them, alternatives), which a session runs in its process anyway."""
     threads = max(1, (os.cpu_count() or 1) // jobs)
 
     def grade_chunk(chunk_and_seeds: tuple[Chunk, list[int]]) -> tuple[Chunk, SessionResult | None]:
@@ -113,14 +122,13 @@ def _grade(
         with tempfile.NamedTemporaryFile("w", prefix="mlkata-audit-plan-", suffix=".json", delete=False) as handle:
             json.dump(plan, handle)
         try:
-            return chunk, run_graders(root, graders, [f"--mlkata-audit={handle.name}"], threads=threads)
+            return chunk, run_graders(root, graders, [f"--mlkata-audit={handle.name}"], threads=threads, reuse=True)
         finally:
             Path(handle.name).unlink(missing_ok=True)
 
     # more chunks than jobs, taken from a queue: a job that drew cheap exercises takes the next
     # chunk instead of idling beside one that drew the slowest
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(grade_chunk, work)
+    yield from pool.map(grade_chunk, work)
 
 
 def _is_mutant(label: str) -> bool:
@@ -244,16 +252,21 @@ def run_audit(
 ) -> list[ExerciseAudit]:
     """Audit ``exercises`` over ``seeds``; with ``mutate_seeds``, run the mutation audit too; with
     ``fair_only``, grade only what must earn full marks (and the stub), not the mutants."""
-    with tempfile.TemporaryDirectory(prefix="mlkata-kit-stubs-") as kit_stubs:
-        return _run_audit(
-            root,
-            exercises,
-            seeds=seeds,
-            jobs=jobs,
-            mutate_seeds=mutate_seeds,
-            kit_stubs=Path(kit_stubs),
-            fair_only=fair_only,
-        )
+    # one pool for every round: its threads keep their grading hosts warm from the audit to the mutants
+    with tempfile.TemporaryDirectory(prefix="mlkata-kit-stubs-") as kit_stubs, ThreadPoolExecutor(jobs) as pool:
+        try:
+            return _run_audit(
+                root,
+                exercises,
+                seeds=seeds,
+                jobs=jobs,
+                mutate_seeds=mutate_seeds,
+                kit_stubs=Path(kit_stubs),
+                pool=pool,
+                fair_only=fair_only,
+            )
+        finally:
+            close_hosts()
 
 
 def _stub_in_place_of_an_answer(audit: ExerciseAudit, state: StubState, kit_stubs: Path) -> None:
@@ -276,6 +289,7 @@ def _run_audit(
     jobs: int,
     mutate_seeds: list[int] | None,
     kit_stubs: Path,
+    pool: ThreadPoolExecutor,
     fair_only: bool = False,
 ) -> list[ExerciseAudit]:
     audits = []
@@ -297,7 +311,7 @@ def _run_audit(
     sessions = min(len(seeds), CHUNKS_PER_JOB * jobs)
     work = [(everything, seeds[i::sessions]) for i in range(sessions)]
     silent: dict[str, str] = {}  # exercise id -> the end of a session's output that graded nothing of it
-    for chunk, session in _grade(root, work, jobs, graded_in_full=seeds[:1]):
+    for chunk, session in _grade(root, work, pool, jobs, graded_in_full=seeds[:1]):
         if session is None:
             continue
         for audit, _ in chunk:
@@ -312,7 +326,7 @@ def _run_audit(
         if audit.records:
             _check_scores(audit, seeds)
     if mutate_seeds:
-        _mutation_audit(root, [a for a in audits if a.records], mutate_seeds, jobs)
+        _mutation_audit(root, [a for a in audits if a.records], mutate_seeds, pool, jobs)
     return audits
 
 
@@ -336,7 +350,9 @@ def _slices(work: Chunk, jobs: int) -> list[Chunk]:
     return [*chunks, current] if current else chunks
 
 
-def _mutation_audit(root: Path, audits: list[ExerciseAudit], seeds: list[int], jobs: int) -> None:
+def _mutation_audit(
+    root: Path, audits: list[ExerciseAudit], seeds: list[int], pool: ThreadPoolExecutor, jobs: int
+) -> None:
     """Generate each exercise's mutants and degenerate answers and grade them seed by seed: a seed
     grades only the mutants no earlier seed killed (and every degenerate answer)."""
     from mlkata.mutation import MutationAudit
@@ -354,7 +370,7 @@ def _mutation_audit(root: Path, audits: list[ExerciseAudit], seeds: list[int], j
                 if audit.mutation is not None and (alive := audit.mutation.alive())
             ]
             chunks = [(chunk, [seed]) for chunk in _slices(work, jobs)]
-            for chunk, session in _grade(root, chunks, jobs, graded_in_full=[]):
+            for chunk, session in _grade(root, chunks, pool, jobs, graded_in_full=[]):
                 for audit, _ in chunk:
                     records = [r for r in session.records if r.exercise == audit.exercise.id] if session else []
                     audit.seconds += session.seconds.get(audit.exercise.id, 0.0) if session else 0.0
