@@ -1,10 +1,12 @@
 """The boundary between graders and candidate code: ``Implementation`` on files in a temporary tree."""
 
+import time
+
 import pytest
 
-from mlkata.checks import GradeFailure, cpu_time
+from mlkata.checks import GradeFailure, cpu_time, expect_fast
 from mlkata.layout import Exercise
-from mlkata.runner import CandidateError, Implementation, NotAttempted, Target
+from mlkata.runner import CallOverBudget, CandidateError, Implementation, NotAttempted, Target, cpu_budget
 
 
 @pytest.fixture
@@ -75,6 +77,35 @@ def test_speed_is_judged_on_the_calls_cpu_time_not_the_wall_clock(implementation
     assert 0.15 < spent < 0.3, "the sleep (no CPU) must not count, the spin must"
     busy_grader = cpu_time(lambda: sum(range(200_000)))  # a closure that calls no graded code: its own CPU time
     assert busy_grader > 0
+
+
+SPINS_FOR_A_MINUTE = (
+    "import time\n\nuntil = time.process_time() + 0.3  # a slow import, which no call's time includes\n"
+    "while time.process_time() < until:\n    pass\n\n\n"
+    "def mean(values):\n    until = time.process_time() + 60\n    while time.process_time() < until:\n        pass\n"
+    "    return sum(values) / len(values)\n"
+)
+
+
+def test_a_timed_call_far_too_slow_is_cut_short_and_fails(implementation):
+    impl = implementation(SPINS_FOR_A_MINUTE)
+    started = time.perf_counter()
+    with pytest.raises(GradeFailure, match="more than 30 times as long as a reference solution"):
+        expect_fast(lambda: impl.mean([1.0]), lambda: cpu_spin(0.01), ratio=10, what="mean")
+    assert time.perf_counter() - started < 10, "the call ran on past the time that could still pass"
+    with cpu_budget(0.05), pytest.raises(CallOverBudget):
+        implementation("def mean(values):\n    while True:\n        pass\n").mean([1.0])
+
+
+def cpu_spin(seconds: float) -> None:
+    until = time.process_time() + seconds
+    while time.process_time() < until:
+        pass
+
+
+def test_a_modules_import_is_not_part_of_a_calls_time(implementation):
+    impl = implementation(SPINS_FOR_A_MINUTE.replace("+ 60", "+ 0.05"))
+    assert cpu_time(lambda: impl.mean([1.0])) < 0.25, "the 0.3 s import counted as the call's time"
 
 
 def test_a_call_that_modifies_the_callers_data_is_caught(implementation):

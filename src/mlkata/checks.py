@@ -155,10 +155,10 @@ def cpu_time(function: Callable[[], Any]) -> float:
     return _timed(function)[0]
 
 
-def _timed(function: Callable[[], Any]) -> tuple[float, Any]:
-    from mlkata.runner import measuring_cpu
+def _timed(function: Callable[[], Any], *, budget: float | None = None) -> tuple[float, Any]:
+    from mlkata.runner import cpu_budget, measuring_cpu
 
-    with measuring_cpu() as calls:
+    with measuring_cpu() as calls, cpu_budget(budget):
         started = time.process_time()
         result = function()
         own = time.process_time() - started
@@ -179,9 +179,18 @@ def expect_fast(
     not the channel to a worker) keeps a busy machine from costing an honest answer; a near miss
     is measured again, interleaved with the reference, and the best of each counts.
     """
+    from mlkata.runner import CallOverBudget
+
     reference_time = max(best_time(reference), 1e-3)
-    # one candidate run first: a quadratic answer should not be timed three times over
-    candidate_time, result = _timed(candidate)
+    # one candidate run first: a quadratic answer should not be timed three times over, nor (in this
+    # process) run on past the time beyond which a second measurement could not save it
+    try:
+        candidate_time, result = _timed(candidate, budget=3 * ratio * reference_time)
+    except CallOverBudget:
+        raise GradeFailure(
+            f"{what} is too slow: more than {3 * ratio:.0f} times as long as a reference solution on the same "
+            f"input (allowed: {ratio:.0f} times). {nudge}"
+        ) from None
     if ratio * reference_time < candidate_time < 3 * ratio * reference_time:
         for _ in range(2):
             reference_time = max(min(reference_time, cpu_time(reference)), 1e-3)

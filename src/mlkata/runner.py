@@ -56,6 +56,48 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+class CallOverBudget(BaseException):
+    """A timed call used up the CPU time its grader allowed it (see :func:`cpu_budget`)."""
+
+
+_budgets: list[float] = []
+
+
+@contextlib.contextmanager
+def cpu_budget(seconds: float | None) -> Iterator[None]:
+    """Let each candidate call made in this process inside the block use at most ``seconds`` of CPU
+    time, then raise CallOverBudget in it: a grader timing a call need not wait for the end of one
+    far too slow to pass (a worker's call, run elsewhere, is not cut short)."""
+    if seconds is None:
+        yield
+        return
+    _budgets.append(seconds)
+    try:
+        yield
+    finally:
+        _budgets.pop()
+
+
+@contextlib.contextmanager
+def _cpu_limit(seconds: float | None) -> Iterator[None]:
+    """Raise CallOverBudget in this thread after ``seconds`` of this process's CPU time (SIGPROF;
+    none in other threads, where signals cannot be delivered)."""
+    if seconds is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise CallOverBudget
+
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
 class CandidateError(Exception):
     """The candidate's code failed: it did not import, lacks a function, or raised ``original``."""
 
@@ -120,7 +162,7 @@ def load_candidate(files: list[Path], where: str) -> types.ModuleType:
     except SyntaxError as error:
         raise CandidateError(f"{path} does not compile: {error.msg} (line {error.lineno})") from None
     except BaseException as error:  # any failure here is the candidate's, SystemExit included
-        if isinstance(error, KeyboardInterrupt | CallTimedOut):
+        if isinstance(error, KeyboardInterrupt | CallTimedOut | CallOverBudget):
             raise
         frames = _candidate_frames(error.__traceback__, str(path))
         raise CandidateError(f"importing {path} raised {type(error).__name__}: {error}\n{frames}") from None
@@ -145,7 +187,7 @@ def call_function(function: Callable[..., Any], name: str, args: tuple, kwargs: 
     except NotImplementedError:
         raise NotAttempted(f"{name} is not written yet (it raises NotImplementedError)") from None
     except BaseException as error:  # any failure here is the candidate's, SystemExit included
-        if isinstance(error, KeyboardInterrupt | CallTimedOut):
+        if isinstance(error, KeyboardInterrupt | CallTimedOut | CallOverBudget):
             raise
         frames = _candidate_frames(error.__traceback__, filename)
         message = f"{name} raised {type(error).__name__}: {error}\n{frames}".rstrip()
@@ -259,18 +301,23 @@ class Implementation:
         return self._call_here(name, args, kwargs), args, kwargs
 
     def _call_here(self, name: str, args: tuple, kwargs: dict) -> Any:
-        """Call ``name`` in this process, within the time limit, noting its CPU time."""
-        started = time.process_time()
+        """Call ``name`` in this process, within the time limit, noting the call's CPU time (not the
+        module's import, as a worker does not count it either)."""
+        budget = _budgets[-1] if _budgets and not self.shared else None
         try:
             with _time_limit(self.timeout):
-                return call_function(self.function(name), name, args, kwargs, filename=str(self.path))
+                function = self.function(name)
+                started = time.process_time()
+                try:
+                    with _cpu_limit(budget):
+                        return call_function(function, name, args, kwargs, filename=str(self.path))
+                finally:
+                    record_cpu(time.process_time() - started)
         except CallTimedOut:
             raise CandidateError(
                 f"{self.exercise.id}: {name} did not return within {self.timeout:g} seconds (the limit of one call; "
                 "--mlkata-timeout sets it). Look for a loop that never ends, or work that grows too fast."
             ) from None
-        finally:
-            record_cpu(time.process_time() - started)
 
     def raises(self, error: type[Exception], name: str, *args: Any, **kwargs: Any) -> Exception | None:
         """Call ``name`` where the contract says it must raise ``error``; return what it raised,
