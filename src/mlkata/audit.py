@@ -39,14 +39,12 @@ if TYPE_CHECKING:
 
 MIN_MUTANTS = 3
 MIN_HINTS = 2
-# the audit proper splits the seeds, not the exercises: every session grades every exercise on a few
-# seeds, so sessions cost about the same and no job is left holding the slowest exercises alone
-# (a session's start-up, the graders' imports included, costs about two seconds)
-CHUNKS_PER_JOB = 4
-# a mutation round's targets cost from a hundredth of a second (a mutant killed by the first test)
-# to three seconds (one that runs a cross-validation) each, and which is which is not known ahead:
-# finer chunks than the audit's keep one expensive exercise from holding a job alone; a session
-# grades at least MIN_TARGETS_PER_SESSION targets, as its start-up costs about a second
+# the audit proper grades every exercise in each session, one seed a session: sessions cost about the
+# same (the first seed's, which grades the mutants in full, a little more), so the jobs end together.
+# A mutation round's targets cost from a hundredth of a second (a mutant killed by the first test) to
+# three seconds (one that runs a cross-validation) each, and which is which is not known ahead: finer
+# chunks keep one expensive exercise from holding a job alone; a session grades at least
+# MIN_TARGETS_PER_SESSION targets, as its start-up costs about a second
 MUTATION_CHUNKS_PER_JOB = 8
 MIN_TARGETS_PER_SESSION = 40
 SOLUTION = "solution"
@@ -308,8 +306,7 @@ def _run_audit(
         _check_make_up(audits[-1], stub)
         _stub_in_place_of_an_answer(audits[-1], stub, kit_stubs)
     everything = [(a, _targets(a)) for a in audits]
-    sessions = min(len(seeds), CHUNKS_PER_JOB * jobs)
-    work = [(everything, seeds[i::sessions]) for i in range(sessions)]
+    work = [(everything, [seed]) for seed in seeds]
     silent: dict[str, str] = {}  # exercise id -> the end of a session's output that graded nothing of it
     for chunk, session in _grade(root, work, pool, jobs, graded_in_full=seeds[:1]):
         if session is None:
