@@ -36,24 +36,29 @@ class CallTimedOut(BaseException):
     """A call outlived its limit (a BaseException, so that the candidate's ``except Exception`` cannot swallow it)."""
 
 
+def _time_limit(seconds: float | None) -> contextlib.AbstractContextManager[None]:
+    """Raise CallTimedOut in this thread after ``seconds`` of wall-clock time."""
+    return _timer(seconds, signal.ITIMER_REAL, signal.SIGALRM, CallTimedOut)
+
+
 @contextlib.contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise CallTimedOut in this thread after ``seconds`` of wall-clock time (no limit: None, or
-    not the main thread, where signals cannot be delivered)."""
+def _timer(seconds: float | None, timer: int, signum: int, error: type[BaseException]) -> Iterator[None]:
+    """Raise ``error`` in this thread when ``timer`` has run ``seconds`` (no limit: None, or not the
+    main thread, where signals cannot be delivered)."""
     if seconds is None or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def expire(signum, frame):
-        raise CallTimedOut
+        raise error
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signum, expire)
+    signal.setitimer(timer, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(timer, 0)
+        signal.signal(signum, previous)
 
 
 class CallOverBudget(BaseException):
@@ -78,24 +83,9 @@ def cpu_budget(seconds: float | None) -> Iterator[None]:
         _budgets.pop()
 
 
-@contextlib.contextmanager
-def _cpu_limit(seconds: float | None) -> Iterator[None]:
-    """Raise CallOverBudget in this thread after ``seconds`` of this process's CPU time (SIGPROF;
-    none in other threads, where signals cannot be delivered)."""
-    if seconds is None or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expire(signum, frame):
-        raise CallOverBudget
-
-    previous = signal.signal(signal.SIGPROF, expire)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
+def _cpu_limit(seconds: float | None) -> contextlib.AbstractContextManager[None]:
+    """Raise CallOverBudget in this thread after ``seconds`` of this process's CPU time."""
+    return _timer(seconds, signal.ITIMER_PROF, signal.SIGPROF, CallOverBudget)
 
 
 class CandidateError(Exception):
