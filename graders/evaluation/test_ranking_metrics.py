@@ -95,11 +95,13 @@ def test_is_n_log_n(impl, reference, seed, name):
         too_slow = failure
     else:
         too_slow = None
-    expect(
-        is_close(as_float(answers[0], what=f"{name}'s result"), metric(reference, name, labels, scores)),
-        f"On 20,000 rows with 5,000 distinct scores, {name} differs from its definition beyond 1e-9, so its "
-        "speed is not graded. " + TIES_NUDGE[name],
-    )
+    # a call cut short for taking over three times the allowed time returned nothing to check: it is too slow
+    if answers:
+        expect(
+            is_close(as_float(answers[0], what=f"{name}'s result"), metric(reference, name, labels, scores)),
+            f"On 20,000 rows with 5,000 distinct scores, {name} differs from its definition beyond 1e-9, so its "
+            "speed is not graded. " + TIES_NUDGE[name],
+        )
     if too_slow is not None:
         raise too_slow
 
