@@ -128,7 +128,11 @@ def shared_call(name: str, arguments: Any, compute: Callable[[], T]) -> T:
     ``name`` says whose work it is (a function's qualified name); ``arguments`` must determine the
     result. Exceptions are not remembered: they propagate, and the next call computes again.
     """
-    key = key_of(name, arguments)
+    return shared_under(key_of(name, arguments), compute)
+
+
+def shared_under(key: str | None, compute: Callable[[], T]) -> T:
+    """:func:`shared_call` for a caller that already has the key (:func:`key_of`); None shares nothing."""
     blob = _store.load(key) if key is not None else None
     if blob is not None:
         try:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mlkata.cache import key_of, shared_call
+from mlkata.cache import key_of, shared_under
 from mlkata.layout import Exercise
 
 
@@ -262,20 +262,19 @@ class Implementation:
     def _shared_call(self, name: str, args: tuple, kwargs: dict) -> Any:
         """The reference's answer, computed once per arguments; while a grader times it, its CPU time
         too: measured on the first TIMED_RUNS timed calls, the best of them counted after."""
-        shared_name, arguments = f"{self.exercise.id}:{name}", (args, kwargs)
+        key = key_of(f"{self.exercise.id}:{name}", (args, kwargs))  # the arguments pickled once, not per use
         compute = lambda: self._call_here_on_copies(name, args, kwargs)  # noqa: E731
         if not _cpu_ledgers:
-            return shared_call(shared_name, arguments, compute)
-        key = key_of(shared_name, arguments)
+            return shared_under(key, compute)
         seconds = _reference_seconds.setdefault(key, []) if key is not None else []
         if len(seconds) >= TIMED_RUNS:
-            result = shared_call(shared_name, arguments, compute)
+            result = shared_under(key, compute)
             record_cpu(min(seconds))
             return result
         with measuring_cpu() as own:
             result = compute()
         seconds.extend(own)
-        shared_call(shared_name, arguments, lambda: result)  # what later timed calls answer with
+        shared_under(key, lambda: result)  # what later timed calls answer with
         return result
 
     def _call_here_on_copies(self, name: str, args: tuple, kwargs: dict) -> Any:
