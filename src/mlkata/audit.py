@@ -182,8 +182,10 @@ def _check_scores(audit: ExerciseAudit, seeds: list[int]) -> None:
     for summary in summaries:
         by_target.setdefault(summary.target, {})[summary.seed] = summary
         for record in summary.tests:
-            if record.outcome == GRADER_ERROR and summary.target == SOLUTION:
-                found.setdefault((f"grader error in {record.test}", record.message), []).append(summary.seed)
+            # on any target: a grader that crashes on a wrong answer tells that candidate nothing
+            if record.outcome == GRADER_ERROR:
+                what = f"grader error in {record.test}" + ("" if summary.target == SOLUTION else f" ({summary.target})")
+                found.setdefault((what, record.message), []).append(summary.seed)
     expected_targets = [
         SOLUTION,
         STUB,
