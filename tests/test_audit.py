@@ -88,6 +88,17 @@ def test_a_grader_test_without_points_fails_the_audit(pytester, tiny_kit):
     assert result.ret == 1
 
 
+def test_a_grader_that_crashes_on_a_wrong_answer_fails_the_audit(pytester, tiny_kit):
+    # the candidate whose answer crashes the grader is told nothing: the grader's fault, even for a mutant
+    grader = tiny_kit / "graders/evaluation/test_add.py"
+    crashing = "\n\n@pytest.mark.points(1)\ndef test_indexes(impl):\n    expect([True][impl.add(0, 0)], 'add(0, 0)')\n"
+    grader.write_text(grader.read_text() + crashing)
+    result = mlkata(pytester, "audit", "--seeds", "1", "--jobs", "1")
+    result.stdout.fnmatch_lines(["*! grader error in test_indexes (mutant*off_by_one) on seed 0*"])
+    result.stdout.no_fnmatch_line("*grader error in test_indexes on*")  # the reference's answer is a fine index
+    assert result.ret == 1
+
+
 def test_a_stub_that_earns_points_fails_the_audit(pytester, tiny_kit):
     (tiny_kit / "exercises/evaluation/add.py").write_text("def add(a, b):\n    return a + b\n")
     commit_the_kit(tiny_kit)  # the kit's committed stub, not a learner's answer
