@@ -27,8 +27,8 @@ on a large fresh validation set (averaged over two refits) is close to that of t
 within the budget; that the budget is spent; and that a second budget of 5, where no depth but 1
 and 5 divides it, is kept and spent too, as is a budget of 1 (these two credited only for a shape
 that ranks well). A second source, whose label is an interaction of three features (a tenth of the
-labels flipped), is graded the same way with a budget of 48: there shallow trees cannot express the
-label, so no single depth suits both sources.
+labels flipped), is graded the same way with a budget of 48, averaged over six refits: there shallow
+trees cannot express the label, so no single depth suits both sources.
 """
 
 import numpy as np
