@@ -38,7 +38,7 @@ from sklearn.ensemble import RandomForestClassifier
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
-DEPTHS = (2, 3, 4, 5, 6, 8, 10)
+DEPTHS = range(2, 11, 2)
 
 
 def _held_out_auc(X: np.ndarray, y: np.ndarray, shape: dict, folds: list) -> float:
