@@ -125,8 +125,9 @@ def _grade(
             Path(handle.name).unlink(missing_ok=True)
 
     # more chunks than jobs, taken from a queue: a job that drew cheap exercises takes the next
-    # chunk instead of idling beside one that drew the slowest
-    yield from pool.map(grade_chunk, work)
+    # chunk instead of idling beside one that drew the slowest. Queued now, not when first iterated,
+    # so that work queued after this call waits behind it.
+    return pool.map(grade_chunk, work)
 
 
 def _is_mutant(label: str) -> bool:
@@ -310,22 +311,28 @@ def _run_audit(
     everything = [(a, _targets(a)) for a in audits]
     work = [(everything, [seed]) for seed in seeds]
     silent: dict[str, str] = {}  # exercise id -> the end of a session's output that graded nothing of it
-    for chunk, session in _grade(root, work, pool, jobs, graded_in_full=seeds[:1]):
-        if session is None:
-            continue
-        for audit, _ in chunk:
-            records = [r for r in session.records if r.exercise == audit.exercise.id]
-            audit.records += records
-            audit.seconds += session.seconds.get(audit.exercise.id, 0.0)
-            if not records:
-                silent.setdefault(audit.exercise.id, "\n".join(session.output.strip().splitlines()[-15:]))
-    for audit in audits:
-        if audit.exercise.id in silent:
-            audit.violations.append(f"its graders produced no results:\n{silent[audit.exercise.id]}")
-        if audit.records:
-            _check_scores(audit, seeds)
-    if mutate_seeds:
-        _mutation_audit(root, [a for a in audits if a.records], mutate_seeds, pool, jobs)
+    with tempfile.TemporaryDirectory(prefix="mlkata-mutants-") as folder:
+        graded = _grade(root, work, pool, jobs, graded_in_full=seeds[:1])
+        # the first mutation round queues behind the seeds: the job that ends its share of them first
+        # grades mutants instead of idling while the other grades the dearest seed (the one in full)
+        mutation = _MutationRounds(root, audits, mutate_seeds, Path(folder), pool, jobs) if mutate_seeds else None
+        first_round = mutation.queue(mutate_seeds[0]) if mutation else None
+        for chunk, session in graded:
+            if session is None:
+                continue
+            for audit, _ in chunk:
+                records = [r for r in session.records if r.exercise == audit.exercise.id]
+                audit.records += records
+                audit.seconds += session.seconds.get(audit.exercise.id, 0.0)
+                if not records:
+                    silent.setdefault(audit.exercise.id, "\n".join(session.output.strip().splitlines()[-15:]))
+        for audit in audits:
+            if audit.exercise.id in silent:
+                audit.violations.append(f"its graders produced no results:\n{silent[audit.exercise.id]}")
+            if audit.records:
+                _check_scores(audit, seeds)
+        if mutation is not None:
+            mutation.finish(first_round)
     return audits
 
 
@@ -349,37 +356,63 @@ def _slices(work: Chunk, jobs: int) -> list[Chunk]:
     return [*chunks, current] if current else chunks
 
 
-def _mutation_audit(
-    root: Path, audits: list[ExerciseAudit], seeds: list[int], pool: ThreadPoolExecutor, jobs: int
-) -> None:
-    """Generate each exercise's mutants and degenerate answers and grade them seed by seed: a seed
-    grades only the mutants no earlier seed killed (and every degenerate answer)."""
-    from mlkata.mutation import MutationAudit
+class _MutationRounds:
+    """Each exercise's generated mutants and degenerate answers, graded seed by seed: a seed grades
+    only the mutants no earlier seed killed (and every degenerate answer)."""
 
-    with tempfile.TemporaryDirectory(prefix="mlkata-mutants-") as folder:
-        modules: dict[str, dict[str, Path]] = {}
+    def __init__(
+        self,
+        root: Path,
+        audits: list[ExerciseAudit],
+        seeds: list[int],
+        folder: Path,
+        pool: ThreadPoolExecutor,
+        jobs: int,
+    ) -> None:
+        from mlkata.mutation import MutationAudit
+
+        self.root, self.audits, self.seeds, self.pool, self.jobs = root, audits, seeds, pool, jobs
+        self.modules: dict[str, dict[str, Path]] = {}
         for audit in audits:
             exercise = audit.exercise
             audit.mutation = MutationAudit.of(exercise)
-            modules[exercise.id] = audit.mutation.write(Path(folder, exercise.topic, exercise.name))
-        for seed in seeds:
-            work = [
-                (audit, [{"label": label, "module": str(modules[audit.exercise.id][label])} for label in alive])
-                for audit in audits
-                if audit.mutation is not None and (alive := audit.mutation.alive())
-            ]
-            chunks = [(chunk, [seed]) for chunk in _slices(work, jobs)]
-            for chunk, session in _grade(root, chunks, pool, jobs, graded_in_full=[]):
-                for audit, _ in chunk:
-                    records = [r for r in session.records if r.exercise == audit.exercise.id] if session else []
-                    audit.seconds += session.seconds.get(audit.exercise.id, 0.0) if session else 0.0
-                    if session is not None and not records:
-                        tail = "\n".join(session.output.strip().splitlines()[-15:])
-                        audit.violations.append(f"a mutation session on seed {seed} produced no results:\n{tail}")
-                    audit.mutation.record(records, seed)
-    for audit in audits:
-        if audit.mutation is not None:
-            audit.violations.extend(audit.mutation.verdict(seeds))
+            self.modules[exercise.id] = audit.mutation.write(folder / exercise.topic / exercise.name)
+
+    def queue(self, seed: int):
+        """Queue one seed's round on the pool; the result is what :meth:`take` reads."""
+        work = [
+            (audit, [{"label": label, "module": str(self.modules[audit.exercise.id][label])} for label in alive])
+            for audit in self.audits
+            if audit.mutation is not None and (alive := audit.mutation.alive())
+        ]
+        chunks = [(chunk, [seed]) for chunk in _slices(work, self.jobs)]
+        return seed, _grade(self.root, chunks, self.pool, self.jobs, graded_in_full=[])
+
+    def take(self, queued) -> None:
+        seed, graded = queued
+        for chunk, session in graded:
+            for audit, _ in chunk:
+                if audit.mutation is None:
+                    continue
+                records = [r for r in session.records if r.exercise == audit.exercise.id] if session else []
+                audit.seconds += session.seconds.get(audit.exercise.id, 0.0) if session else 0.0
+                if session is not None and not records:
+                    tail = "\n".join(session.output.strip().splitlines()[-15:])
+                    audit.violations.append(f"a mutation session on seed {seed} produced no results:\n{tail}")
+                audit.mutation.record(records, seed)
+
+    def finish(self, first_round) -> None:
+        """Take the queued first round, grade the other seeds, and give each exercise its verdict;
+        an exercise whose own graders produced nothing has no mutation verdict."""
+        for audit in self.audits:
+            if not audit.records:
+                audit.mutation = None
+        self.take(first_round)
+        for seed in self.seeds[1:]:
+            self.take(self.queue(seed))
+        for audit in self.audits:
+            if audit.mutation is not None:
+                audit.violations.extend(audit.mutation.verdict(self.seeds))
 
 
 def audit_document(
