@@ -70,7 +70,7 @@ def _refit(choice: tuple, seed: int, table: str) -> float:
 
 @shared
 def best_within_budget(seed: int, table: str = "interaction") -> float:
-    """The ROC-AUC of the best shape (of the table's depths, as many trees as the budget allows) on the grader's rows."""
+    """The ROC-AUC of the best shape (of the table's depths, as many trees as the budget allows) on fresh rows."""
     depths = TABLES[table][3]
     return max(refit({"n_estimators": BUDGET // depth, "max_depth": depth}, seed, table) for depth in depths)
 

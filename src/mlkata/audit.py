@@ -267,6 +267,7 @@ def run_audit(
                 fair_only=fair_only,
             )
         finally:
+            pool.shutdown(wait=False, cancel_futures=True)  # on Ctrl-C or an error, grade nothing still queued
             close_hosts()
 
 
