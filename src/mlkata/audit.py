@@ -537,7 +537,11 @@ def audit_main(
     seed_list = list(range(seeds))
     mutate_list = list(range(mutate_seeds)) if mutate_seeds is not None else None
     start = time.perf_counter()
-    audits = run_audit(root, exercises, seeds=seed_list, jobs=jobs, mutate_seeds=mutate_list, fair_only=fair_only)
+    try:
+        audits = run_audit(root, exercises, seeds=seed_list, jobs=jobs, mutate_seeds=mutate_list, fair_only=fair_only)
+    except KeyboardInterrupt:
+        print("\ninterrupted: an audit proves nothing until every seed is graded", file=sys.stderr)
+        return 130
     seconds = time.perf_counter() - start
     for line in render_matrix(audits, seed_list):
         print(line)
