@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mlkata.runner import CallOverBudget, cpu_budget, measuring_cpu
+
 
 class GradeFailure(AssertionError):
     """A grader's verdict that the candidate's answer is incorrect; its message is for the candidate."""
@@ -156,8 +158,6 @@ def cpu_time(function: Callable[[], Any]) -> float:
 
 
 def _timed(function: Callable[[], Any], *, budget: float | None = None) -> tuple[float, Any]:
-    from mlkata.runner import cpu_budget, measuring_cpu
-
     with measuring_cpu() as calls, cpu_budget(budget):
         started = time.process_time()
         result = function()
@@ -179,8 +179,6 @@ def expect_fast(
     not the channel to a worker) keeps a busy machine from costing an honest answer; a near miss
     is measured again, interleaved with the reference, and the best of each counts.
     """
-    from mlkata.runner import CallOverBudget
-
     reference_time = max(best_time(reference), 1e-3)
     # one candidate run first: a quadratic answer should not be timed three times over, nor (in this
     # process) run on past the time beyond which a second measurement could not save it
