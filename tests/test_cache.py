@@ -120,9 +120,13 @@ def test_the_reference_is_shared_and_timed_for_real_until_its_time_is_known(kit,
     assert runs() == 1 + runner.TIMED_RUNS, "a timed reference ran before its time was known, or after"
     assert len(timings) == runner.TIMED_RUNS + 2, "a timed call counted no CPU time"
     assert timings[-1] == timings[-2] == min(timings[: runner.TIMED_RUNS])
+    cache._store.memory.clear()  # the answer evicted: computed again, and still counted at its known time
+    with measuring_cpu() as calls:
+        assert reference.add(2, 2) == 4
+    assert runs() == 2 + runner.TIMED_RUNS and calls == [timings[-1]], "a recomputed answer's time counted too"
     with measuring_cpu():
         reference.add(3, 2)
-    assert runs() == 2 + runner.TIMED_RUNS, "other arguments were not timed afresh"
+    assert runs() == 3 + runner.TIMED_RUNS, "other arguments were not timed afresh"
 
 
 def test_the_shared_decorator_keys_by_function_and_arguments(kit):
