@@ -84,6 +84,7 @@ def _targets(audit: ExerciseAudit) -> list[dict]:
 
 
 Chunk = list[tuple[ExerciseAudit, list[dict]]]  # what one session grades: exercises and their plan targets
+Graded = Iterator[tuple[Chunk, SessionResult | None]]  # a chunk and its session, in the order queued
 
 
 def _grade(
@@ -93,7 +94,7 @@ def _grade(
     jobs: int,
     *,
     graded_in_full: list[int],
-) -> Iterator[tuple[Chunk, SessionResult | None]]:
+) -> Graded:
     """Grade each chunk over its seeds in a pytest session of its own, one at a time per thread of
     ``pool``; the session is None for a chunk without graders. A mutant (hand-written or generated)
     needs only to lose points: on seeds other than ``graded_in_full`` its remaining tests are skipped
@@ -379,7 +380,7 @@ class _MutationRounds:
             audit.mutation = MutationAudit.of(exercise)
             self.modules[exercise.id] = audit.mutation.write(folder / exercise.topic / exercise.name)
 
-    def queue(self, seed: int):
+    def queue(self, seed: int) -> tuple[int, Graded]:
         """Queue one seed's round on the pool; the result is what :meth:`take` reads."""
         work = [
             (audit, [{"label": label, "module": str(self.modules[audit.exercise.id][label])} for label in alive])
@@ -389,7 +390,7 @@ class _MutationRounds:
         chunks = [(chunk, [seed]) for chunk in _slices(work, self.jobs)]
         return seed, _grade(self.root, chunks, self.pool, self.jobs, graded_in_full=[])
 
-    def take(self, queued) -> None:
+    def take(self, queued: tuple[int, Graded]) -> None:
         seed, graded = queued
         for chunk, session in graded:
             for audit, _ in chunk:
@@ -402,7 +403,7 @@ class _MutationRounds:
                     audit.violations.append(f"a mutation session on seed {seed} produced no results:\n{tail}")
                 audit.mutation.record(records, seed)
 
-    def finish(self, first_round) -> None:
+    def finish(self, first_round: tuple[int, Graded]) -> None:
         """Take the queued first round, grade the other seeds, and give each exercise its verdict;
         an exercise whose own graders produced nothing has no mutation verdict."""
         for audit in self.audits:
